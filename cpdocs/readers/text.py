@@ -1,0 +1,81 @@
+"""Plain-text drafts: paragraphs split by blank lines, typed bullets, tab or pipe tables.
+
+Text pasted out of Word keeps one paragraph per line, so a single line break also ends a
+paragraph unless the next line simply continues the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cpdocs.document import RawItem
+
+BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
+
+
+def _table_cells(line: str) -> list[str] | None:
+    if "\t" in line.strip():
+        return [c.strip() for c in line.strip().split("\t")]
+    s = line.strip()
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
+        return [c.strip() for c in s.strip("|").split("|")]
+    return None
+
+
+def read_text(text: str) -> list[RawItem]:
+    items: list[RawItem] = []
+    lines = text.splitlines()
+    para: list[tuple[int, str]] = []
+    table: RawItem | None = None
+
+    def flush() -> None:
+        if not para:
+            return
+        start = para[0][0]
+        joined, breaks = "", []
+        for _, ln in para:
+            if joined:
+                joined += " "
+                breaks.append(len(joined))
+            joined += ln.strip()
+        items.append(RawItem(kind="paragraph", text=joined, line=start, line_starts=breaks))
+        para.clear()
+
+    for n, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        cells = _table_cells(line)
+        if cells is not None:
+            flush()
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue  # a Markdown-style separator row
+            if table is None:
+                table = RawItem(kind="table", line=n)
+                items.append(table)
+            table.rows.append(cells)
+            table.row_lines.append(n)
+            continue
+        table = None
+        if not line.strip():
+            flush()
+            continue
+        m = BULLET.match(line)
+        if m:
+            flush()
+            num = NUMBER.match(line)
+            items.append(RawItem(kind="list_item", text=line[m.end():].strip(), line=n, numbered=bool(num),
+                                 number=int(re.sub(r"\D", "", num.group(0))) if num else None))
+            continue
+        if para and _continues(para[-1][1], line):
+            para.append((n, line))
+            continue
+        flush()
+        para.append((n, line))
+    flush()
+    return items
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: the previous one did not end a sentence and this one starts in lower case."""
+    prev = previous.rstrip()
+    return bool(prev) and prev[-1] not in ".!?:;" and line.lstrip()[:1].islower()
