@@ -33,3 +33,7 @@ def main() -> None:
 
 # --- commands -------------------------------------------------------------------------
 # Each command lives in its own module and is registered here. Add a line, do not rewrite.
+from cpdocs.lint.commands import lint, rules  # noqa: E402
+
+cli.add_command(lint)
+cli.add_command(rules)

@@ -1,0 +1,142 @@
+"""`cpdocs lint` and `cpdocs rules`: parse options, call the engine, print, set the exit code."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cpdocs.config import config_for
+from cpdocs.errors import InputError
+from cpdocs.lint.engine import lint_file
+from cpdocs.lint.finding import FileResult
+from cpdocs.lint.reporters import json as json_reporter
+from cpdocs.lint.reporters import text as text_reporter
+from cpdocs.lint.rules import all_rules, rule_by_code
+from cpdocs.readers import SUPPORTED
+from cpdocs.standards import REPORT_TYPES
+
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+
+
+def expand_paths(patterns: tuple[str, ...]) -> list[str]:
+    """Files named, globs (expanded here too, for shells that do not), and folders (their drafts)."""
+    out: list[str] = []
+    for pattern in patterns:
+        if pattern == "-":
+            out.append(pattern)
+            continue
+        p = Path(pattern)
+        if p.is_dir():
+            out.extend(sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in SUPPORTED and f.is_file()))
+        elif any(ch in pattern for ch in "*?[") and not p.exists():
+            matches = sorted(glob.glob(pattern, recursive=True))
+            out.extend(matches if matches else [pattern])
+        else:
+            out.append(pattern)
+    return out
+
+
+def _codes(value: str | None) -> list[str]:
+    return [c.strip() for c in (value or "").split(",") if c.strip()]
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="How to show the findings.")
+@click.option("--type", "report_type", type=click.Choice(REPORT_TYPES), default=None,
+              help="The report type, when it should not be worked out from the title.")
+@click.option("--select", default=None, help="Only these rules: codes, names or categories, comma-separated.")
+@click.option("--ignore", default=None, help="Leave out these rules: codes, names or categories, comma-separated.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A cpdocs.toml to use instead of the one found next to the draft.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+              help="Exit with code 1 when there are findings at this level [default: error].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of the screen.")
+@click.option("--no-suggestions", is_flag=True, help="Text format: leave out the suggested rewording.")
+def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions):
+    """Check draft reports against the standards.
+
+    PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
+    Exit code: 0 no findings at the --fail-on level, 1 findings, 2 a file could not be read.
+    """
+    results: list[FileResult] = []
+    fail_level = fail_on
+    for p in expand_paths(paths):
+        try:
+            config = config_for(None if p == "-" else Path(p), config_file)
+            config.select = _codes(select) or config.select
+            config.ignore = config.ignore + _codes(ignore)
+            fail_level = fail_level or config.fail_on
+            results.append(lint_file(p, report_type, config))
+        except InputError as exc:
+            results.append(FileResult(path=p, error=str(exc)))
+            if fmt != "text":
+                click.echo(f"cpdocs: {exc}", err=True)
+        except Exception as exc:  # a fault in cpdocs itself: say so plainly, go on with the other files
+            if os.environ.get("CPDOCS_DEBUG"):
+                raise
+            problem = f"{p}: could not be checked because of a fault in cpdocs ({type(exc).__name__}); please report it"
+            results.append(FileResult(path=p, error=problem))
+            if fmt != "text":
+                click.echo(f"cpdocs: {problem}", err=True)
+    if fmt == "json":
+        out = json_reporter.render(results)
+    else:
+        colour = output is None and sys.stdout.isatty()
+        out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions)
+    if output is not None:
+        write_atomic(output, out + "\n")
+    else:
+        click.echo(out)
+    levels = FAIL_LEVELS[fail_level or "error"]
+    if any(r.error for r in results):
+        sys.exit(2)
+    sys.exit(1 if any(f.severity in levels for r in results for f in r.findings) else 0)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.command("rules")
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(code, fmt):
+    """List every rule, or explain one (by code or name): what, why, the standard, examples."""
+    chosen = all_rules()
+    if code:
+        rule = rule_by_code(code)
+        if rule is None:
+            raise InputError(code, "no such rule; run 'cpdocs rules' to see them all")
+        chosen = (rule,)
+    infos = [r.info for r in chosen]
+    if fmt == "json":
+        click.echo(json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False))
+        return
+    if not code:
+        for i in infos:
+            click.echo(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}")
+        return
+    i = infos[0]
+    click.echo(f"{i.code} {i.name} ({i.category}, {i.severity})\n\n{i.summary}\n\nWhy it matters: {i.why}\n\n"
+               f"Standard: {i.standard}\n\nInstead of: {i.bad}\nWrite:      {i.good}")
+

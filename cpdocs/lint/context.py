@@ -1,0 +1,148 @@
+"""What every rule reads: the document, its language analysis, quotations, and the word lists.
+
+The analysis is done once per document here, so no rule re-parses text and each rule stays
+small: find the spans it cares about, decide, report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from cpdocs.config import Config
+from cpdocs.document import Block, Document
+from cpdocs.lint.wordlists import Entry, WordLists
+
+# Quotation marks: double quotes of both kinds pair up; a single quote opens only after a
+# space or bracket and closes only before one, so apostrophes (don't, Poppy's) never count.
+DOUBLE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in DOUBLE.finditer(text)]
+    for m in SINGLE.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+@dataclass
+class Match:
+    block: Block
+    start: int  # character offsets in block.text
+    end: int
+    entry: Entry
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+class LintContext:
+    def __init__(self, document: Document, config: Config, report_type: str, nlp, words: WordLists):
+        self.document = document
+        self.config = config
+        self.report_type = report_type
+        self.nlp = nlp
+        self.words = words
+        texts = [b.text for b in document.blocks]
+        self.docs: list[Doc] = list(nlp.pipe(texts, batch_size=256))
+        self.quotes: list[list[tuple[int, int]]] = [quote_spans(t) for t in texts]
+        self._matchers: dict[str, tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]] = {}
+
+    @cached_property
+    def metrics(self):
+        from cpdocs.lint.readability import measure
+
+        return measure(self)
+
+    # -- quotations -------------------------------------------------------------------
+    def in_quote(self, block: Block, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes[block.index])
+
+    # -- blocks -----------------------------------------------------------------------
+    def text_blocks(self, include_title: bool = False) -> Iterator[Block]:
+        for b in self.document.blocks:
+            if b.kind == "title" and not include_title:
+                continue
+            yield b
+
+    def sentence_of(self, block: Block, char: int) -> Span:
+        doc = self.docs[block.index]
+        for sent in doc.sents:
+            if sent.start_char <= char < sent.end_char or char == sent.end_char == len(doc.text):
+                return sent
+        return doc[:]
+
+    # -- phrase lists -----------------------------------------------------------------
+    def _matcher(self, name: str, entries: tuple[Entry, ...]):
+        if name not in self._matchers:
+            lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            lemma = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+            by_key: dict[str, Entry] = {}
+            plain = [e for e in entries if e.pattern is None]
+            for e in plain:
+                by_key[e.key] = e
+            for e, d in zip(plain, self.nlp.tokenizer.pipe([e.key for e in plain]), strict=True):
+                lower.add(e.key, [d])
+            lemma_entries = [e for e in plain if e.lemma]
+            for e, d in zip(lemma_entries, self.nlp.pipe([e.key for e in lemma_entries]), strict=True):
+                lemma.add(e.key, [d])
+            self._matchers[name] = (lower, lemma, by_key)
+        return self._matchers[name]
+
+    def find(self, name: str, entries: tuple[Entry, ...], blocks: list[Block] | None = None,
+             skip_quotes: bool = True) -> list[Match]:
+        """Every occurrence of a list's phrases, longest first, outside quotations."""
+        lower, lemma, by_key = self._matcher(name, entries)
+        patterned = [e for e in entries if e.pattern is not None]
+        out: list[Match] = []
+        for block in blocks if blocks is not None else list(self.text_blocks()):
+            doc = self.docs[block.index]
+            spans: list[tuple[int, int, Entry]] = []
+            for matcher in (lower, lemma):
+                for match_id, s, e in matcher(doc):
+                    entry = by_key[self.nlp.vocab.strings[match_id]]
+                    span = doc[s:e]
+                    if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
+                        continue
+                    spans.append((span.start_char, span.end_char, entry))
+            for entry in patterned:
+                for m in entry.pattern.finditer(block.text):
+                    if m.end() > m.start():
+                        spans.append((m.start(), m.end(), entry))
+            spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+            taken_end = -1
+            for s, e, entry in spans:
+                if s < taken_end:
+                    continue  # inside a longer phrase already found
+                if skip_quotes and self.in_quote(block, s, e):
+                    continue
+                out.append(Match(block, s, e, entry, doc))
+                taken_end = e
+        return out
+
+    @cached_property
+    def people(self) -> dict[str, set[str]]:
+        """Names from the details table by role: {'father': {'Dean', 'Carter'}, 'child': {...}}."""
+        roles: dict[str, set[str]] = {}
+        for label, value in self.document.details().items():
+            role = None
+            if re.search(r"\b(father|dad|step-?father|partner)\b", label):
+                role = "father"
+            elif re.search(r"\b(child|children|name|young person|baby|unborn)\b", label):
+                role = "child"
+            elif re.search(r"\b(mother|mum)\b", label):
+                role = "mother"
+            if role:
+                names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", re.sub(r"\(.*?\)", " ", value))
+                roles.setdefault(role, set()).update(n for n in names if n not in ("Mr", "Ms", "Mrs", "Miss",
+                                                                                  "Dr", "And", "Aged", "Not"))
+        return roles

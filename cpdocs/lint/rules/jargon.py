@@ -1,0 +1,188 @@
+"""Jargon: professional terms and acronyms a parent would not understand, at first unexplained use.
+
+A term is flagged once per document (each written form once: 'escalate' and 'escalated' are
+two), at its first use, unless it is explained there: 'a strategy discussion (a meeting
+where...)', 'Designated Safeguarding Lead (DSL)', 'the MASH is the team that...'. Once
+explained, later uses are fine. Quotations of the child or a parent are their own words and
+are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from cpdocs.document import Block
+from cpdocs.lint.context import LintContext
+from cpdocs.lint.rules.base import Rule, RuleInfo
+
+STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences 5 (jargon explained in lay "
+            "terms); Swindon CSC Quality Standards 7.4 (plain English, not jargon)")
+
+# An acronym: two or more capitals (CAMHS, A&E, CiN), a digit-led one (2YO), or a section number (S47).
+ACRONYM = re.compile(
+    r"(?<![\w&'\u2019/-])("
+    r"[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
+    r"|[0-9][A-Z]{2,}"  # 2YO
+    r"|[SY][0-9]{1,3}"  # S47, Y6
+    r")(?:s|'s|\u2019s)?(?![\w&])"
+)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
+TIME_SUFFIX = re.compile(r"^(AM|PM)$")
+ROMAN = re.compile(r"^[IVXLC]+$")
+SHOUTED_WORDS = {w.upper() for w in STOP_WORDS} | {
+    "NB", "PS", "NOTE", "URGENT", "IMPORTANT", "PLEASE", "OFFICIAL", "SENSITIVE", "CONFIDENTIAL", "DRAFT",
+    "YES", "NO", "NA", "TBC", "ASAP", "TBA", "OK", "AND", "THE",
+}
+# Explained right after the term: a bracket of real words, or 'is a...', 'means...', 'which is...'.
+EXPLAINED_AFTER = re.compile(
+    r"^\s*(?:\((?!\s*[A-Z0-9&]{2,8}s?\s*\))[^)]*?[a-z][^)]*\s[^)]*\)"  # (a meeting where ...)
+    r"|[,\u2013\u2014-]?\s*(?:which|that|this)\s+(?:is|means|are|was)\b"
+    r"|\s+(?:is|are|was)\s+(?:a|an|the|when|where|how|what)\b"
+    r"|\s+(?:means|stands for|refers to)\b"
+    r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
+    r"course|check|test|order|group|tool|questionnaire)\b"
+    r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
+    r"|\s*\((?:[A-Z0-9&]{2,8}s?)\)"  # the long form written before its acronym: 'Public Law Outline (PLO)'
+    r")"
+)
+EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+GLOSSARY_HEADING = re.compile(r"glossary|abbreviations|acronyms|key (terms|words)|what (the )?words mean", re.I)
+
+
+def _in_parenthesis_after_words(text: str, start: int, end: int) -> bool:
+    """'(DSL)' after 'Designated Safeguarding Lead', or 'family time (contact)': the plain words came first."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    return before.endswith("(") and after.startswith(")") and len(before[:-1].split()) >= 1
+
+
+class JargonTerm(Rule):
+    info = RuleInfo(
+        code="CPD301", name="jargon", category="jargon", severity="warning",
+        summary="A professional term a parent would not understand, not explained at first use.",
+        why="Reports must be understood by parents and, where old enough, the child. A term they cannot "
+            "understand is a decision they cannot take part in.",
+        standard=STANDARD,
+        bad="Poppy presents as withdrawn and the case may be stepped down.",
+        good="Poppy is quiet and plays alone. If things improve, the case may move to help from the family "
+             "support team instead of a child protection plan.",
+    )
+
+    def check(self, ctx: LintContext):
+        seen: set[str] = set()
+        explained: set[str] = set()
+        blocks = [b for b in ctx.text_blocks(include_title=True)]
+        for m in ctx.find("jargon", ctx.words.jargon, blocks=blocks):
+            form = " ".join(m.text.lower().split())
+            if form in seen or form in ctx.words.accepted:
+                continue
+            if m.block.kind == "title":
+                continue  # the document's own type in its title ('Core Group Minutes') is not jargon
+            if is_explained(m.block, m.start, m.end) or form in explained:
+                seen.add(form)
+                explained.add(form)
+                continue
+            seen.add(form)
+            plain = m.entry.extra.get("plain")
+            yield self.finding(
+                m.block, m.start, m.end, f"'{m.text}' is jargon a parent may not understand",
+                suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
+                            if plain else m.entry.suggestion))
+
+
+def is_explained(block: Block, start: int, end: int) -> bool:
+    text = block.text
+    return bool(EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start])
+                or _in_parenthesis_after_words(text, start, end))
+
+
+class UnexplainedAcronym(Rule):
+    info = RuleInfo(
+        code="CPD302", name="unexplained-acronym", category="jargon", severity="warning",
+        summary="An acronym that is not written out in full at its first use.",
+        why="Parents, and many professionals from other agencies, do not know what 'MASH', 'S47' or 'CIN' "
+            "mean. Write the words out first, with the acronym after in brackets if you will use it again.",
+        standard=STANDARD,
+        bad="Nursery made a referral to the MASH.",
+        good="Nursery made a referral to the Multi-Agency Safeguarding Hub (MASH), the team that decides what "
+             "help a family needs.",
+    )
+
+    def check(self, ctx: LintContext):
+        words = ctx.words
+        defined = glossary_terms(ctx)
+        flagged: set[str] = set()
+        for block in ctx.text_blocks(include_title=True):
+            text = block.text
+            if _shouted(text):
+                continue
+            postcodes = [(m.start(), m.end()) for m in POSTCODE.finditer(text)]
+            for m in ACRONYM.finditer(text):
+                acr = m.group(1)
+                key = acr.upper()
+                s, e = m.start(1), m.end(1)
+                if key in flagged or key in defined or not _is_acronym(acr, words):
+                    continue
+                if any(ps <= s < pe for ps, pe in postcodes):
+                    continue
+                if _defines(text, s, e, acr):
+                    defined.add(key)
+                    continue
+                if ctx.in_quote(block, s, e) or acr.lower() in words.accepted:
+                    continue
+                flagged.add(key)
+                expansion = words.expansions.get(key)
+                suggestion = (f"Write it out the first time: '{expansion} ({acr})', or just '{expansion}'."
+                              if expansion else
+                              f"Write out what '{acr}' stands for the first time you use it, with '({acr})' after.")
+                yield self.finding(block, s, e, f"'{acr}' is not written out at its first use",
+                                   suggestion=suggestion)
+
+
+def _is_acronym(acr: str, words) -> bool:
+    key = acr.upper()
+    if key in words.plain_abbreviations or TIME_SUFFIX.match(key):
+        return False
+    if ROMAN.match(acr) and len(acr) <= 4 and acr not in ("CIC", "CIV", "DVI"):
+        return False
+    if acr.isupper() and key in SHOUTED_WORDS and key not in words.expansions:
+        return False
+    if sum(1 for c in acr if c.isupper()) < 2 and not any(c.isdigit() for c in acr):
+        return False
+    return True
+
+
+def _shouted(text: str) -> bool:
+    """A line in capitals (a heading, a warning) is not a run of acronyms."""
+    letters = [c for c in text if c.isalpha()]
+    caps_words = [w for w in re.findall(r"[A-Za-z&]+", text) if w.isupper()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(caps_words) >= 3
+
+
+def _defines(text: str, start: int, end: int, acr: str) -> bool:
+    """Is this occurrence its own definition: 'Words Here (ABC)', 'ABC (words here)', 'ABC is a ...'?"""
+    before = text[:start]
+    after = text[end:]
+    if before.rstrip().endswith("(") and after.lstrip().startswith((")", "s)", "'s)")):
+        inner_before = before.rstrip()[:-1].rstrip()
+        return len(re.findall(r"[A-Za-z]+", inner_before[-120:])) >= 1
+    m = re.match(r"\s*\(([^)]{3,120})\)", after)
+    if m and len(re.findall(r"[a-z]{2,}", m.group(1))) + len(re.findall(r"\b[A-Z][a-z]+", m.group(1))) >= 2:
+        return True
+    if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
+        return True
+    return False
+
+
+def glossary_terms(ctx: LintContext) -> set[str]:
+    """Acronyms explained in a glossary section or table anywhere in the document."""
+    out: set[str] = set()
+    for block in ctx.document.blocks:
+        if not GLOSSARY_HEADING.search(block.section or ""):
+            continue
+        m = re.match(r"\s*([A-Z][A-Za-z&0-9]{1,9})\s*(?:[:=\u2013\u2014-]|$)", block.text)
+        if m and (block.kind != "cell" or block.col == 0):
+            out.add(m.group(1).upper())
+    return out

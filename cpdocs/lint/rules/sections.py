@@ -1,0 +1,149 @@
+"""Missing sections: what the standards require a report of this type to cover.
+
+A section is present when a heading names it, or when the content plainly covers it: the
+father is present if he (or the mother's partner) is discussed anywhere beyond the details
+table; the child's voice if the child's words, wishes or what was seen of a baby are given.
+Headings come first because they are what a reader scans for; content is the safety net that
+keeps a report written in its own shape from being told it lacks what it has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cpdocs.lint.actions import WHEN, all_actions
+from cpdocs.lint.context import LintContext
+from cpdocs.lint.rules.base import Rule, RuleInfo
+from cpdocs.standards import report_types, sections
+
+SPEECH = (r"(?:said|says|say|told|tells|telling|explained|described|drew|draws|wrote|writes|asked|asks|shared|"
+          r"wants|wanted|wishes|wished|would like|likes|liked|loves|loved|hates|hated|dislikes|worries|is worried|"
+          r"was worried|feels|felt|is scared|was scared|is happy|was happy|enjoys|enjoyed|chose|"
+          r"pointed|showed|told me|shook (?:his|her|their) head|nodded)")
+BABY = (r"(?:smiled|smiles|babbled|babbles|cried|cries|reached|reaches|settled|settles|fed|giggled|giggles|"
+        r"responded|responds|made eye contact|makes eye contact|crawled|crawls|slept|sleeps|cooed|coos|"
+        r"turned to|looked at|was alert|is alert|was calm|lifted (?:his|her) arms)")
+PARENT = r"(?:Ms|Mrs|Mr|Miss|mother|mum|father|dad|parents?|carers?|grand(?:mother|father|ma|pa|dad|mum)|nan)"
+PARENT_VIEW = re.compile(
+    r"\b" + PARENT + r"\b[^.;]{0,60}?\b(?:said|says|told|tells|explained|feels|felt|thinks|thought|agrees|agreed|"
+    r"disagrees|disagreed|does not agree|did not agree|wants|wanted|would like|views?|asked|accepts|accepted|"
+    r"denies|denied|believes)\b")
+FATHER_WORDS = re.compile(
+    r"\b(?:father|fathers|father's|dad|daddy|dad's|step-?father|step-?dad|birth father|male carer|partner|"
+    r"partner's|boyfriend|significant (?:men|male|males|man))\b", re.I)
+
+CONTENT = {
+    "strengths": re.compile(r"\b(?:strengths?|protective factors?|what is (?:going|working) well)\b", re.I),
+    "risks": re.compile(r"\b(?:risks?|dangers?|worried about|worries)\b", re.I),
+    "impact": re.compile(r"\b(?:impact (?:on|of|for)|effects? on)\b", re.I),
+    "analysis": re.compile(r"\b(?:analysis|in (?:my|our) (?:professional )?(?:view|opinion|assessment)|"
+                           r"(?:my|our) (?:professional )?(?:view|assessment|judgement) is)\b", re.I),
+    "recommendation": re.compile(r"\brecommend(?:s|ed|ation|ations)?\b", re.I),
+    "contingency": re.compile(r"\bcontingency\b|\bif (?:this|the plan|things|the situation) (?:does not|do not|"
+                              r"doesn't|don't|is not|isn't) (?:work|improve|change|working)", re.I),
+    "chronology": re.compile(r"\bchronology\b", re.I),
+    "decision": re.compile(r"\b(?:conference|chair|we) (?:decided|agreed|made the decision)\b|\bdecision\b", re.I),
+    "next-meetings": re.compile(r"\bnext (?:core group|meeting|review)\b|\breview (?:child protection )?"
+                                r"conference (?:will be|is) (?:held )?on\b", re.I),
+}
+
+
+class MissingSection(Rule):
+    info = RuleInfo(
+        code="CPD701", name="missing-section", category="missing-section", severity="error",
+        summary="A section the standards require for this report type is missing (the child's voice, the "
+                "father, analysis, strengths, risks, impact on the child...).",
+        why="Conferences decide on what the reports put in front of them. A report without the child's own "
+            "words, or without the father, leaves the child or a parent out of the decision.",
+        standard="SSP Multi-Agency Standards, Reports to Child Protection Conferences 1-6; Hampshire "
+                 "Safeguarding children procedures 8.9.2 and 8.9.5; SSP training module, Working with fathers",
+        bad="An agency report with no section on the child's father, who lives elsewhere.",
+        good="A section 'Poppy's father' saying who he is, whether he was contacted, and what he said.",
+    )
+
+    def check(self, ctx: LintContext):
+        required = ctx.config.required_sections.get(ctx.report_type) or report_types()[ctx.report_type].required
+        present = {k for b in ctx.document.headings for k in b.section_keys}
+        specs = sections()
+        for key in required:
+            if key not in specs or key in present or covered(ctx, key):
+                continue
+            spec = specs[key]
+            yield self.finding(None, 0, 0, f"no section on {spec.title.lower()}: {spec.prompt}", text=key,
+                               standard=spec.standard, suggestion=f"Add a section '{spec.title}'.")
+
+
+def _body(ctx: LintContext):
+    """Blocks a reader reads as the report: not the title, not the details table."""
+    details = {t.index for t in ctx.document.tables if t.is_details}
+    for b in ctx.document.blocks:
+        if b.kind != "title" and b.table not in details:
+            yield b
+
+
+def covered(ctx: LintContext, key: str) -> bool:
+    if key == "father":
+        return _father(ctx)
+    if key == "child-voice":
+        return _child_voice(ctx)
+    if key == "dates-seen":
+        return _dates_seen(ctx)
+    if key == "parents-views":
+        return any(PARENT_VIEW.search(b.text) for b in _body(ctx))
+    if key == "plan":
+        return bool(all_actions(ctx))
+    if key == "chronology" and any(_is_chronology_table(t.header) for t in ctx.document.tables):
+        return True
+    pattern = CONTENT.get(key)
+    return bool(pattern) and any(pattern.search(b.text) for b in _body(ctx) if b.kind != "heading")
+
+
+def _is_chronology_table(header: list[str]) -> bool:
+    h = " ".join(header).lower()
+    return "date" in h and bool(re.search(r"event|what happened|incident|detail", h))
+
+
+def _father(ctx: LintContext) -> bool:
+    names = ctx.people.get("father", set()) - ctx.people.get("child", set()) - ctx.people.get("mother", set())
+    name_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b") if names else None
+    for b in _body(ctx):
+        if FATHER_WORDS.search(b.text) or (name_re and name_re.search(b.text)):
+            return True
+    return False
+
+
+def _child_names(ctx: LintContext) -> set[str]:
+    adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
+    return ctx.people.get("child", set()) - adults
+
+
+def _child_voice(ctx: LintContext) -> bool:
+    names = _child_names(ctx)
+    who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child", r"the children", r"the baby",
+                             r"the young person"]) + r")"
+    speech = re.compile(r"\b" + who + r"\b[^.;]{0,50}?\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
+    for b in _body(ctx):
+        if b.kind == "heading":
+            continue
+        if speech.search(b.text):
+            return True
+        if ctx.quotes[b.index] and names and re.search(r"\b" + who + r"\b", b.text):
+            return True
+    return False
+
+
+def _dates_seen(ctx: LintContext) -> bool:
+    names = _child_names(ctx)
+    who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child(?:ren)?", r"the baby", r"them",
+                              r"him", r"her"]) + r")"
+    seen = re.compile(r"\bseen alone\b|\b(?:saw|seen|visited|met)\b[^.;]{0,20}\b" + who + r"\b|\b" + who +
+                      r"\b[^.;]{0,20}\b(?:was|were|has been|have been) (?:seen|visited)\b", re.I)
+    for t in ctx.document.tables:
+        h = " ".join(t.header).lower()
+        if "seen" in h or ("date" in h and ("visit" in h or "alone" in h)):
+            return True
+    for b in _body(ctx):
+        for m in seen.finditer(b.text):
+            if "alone" in m.group(0).lower() or WHEN.search(b.text):
+                return True
+    return False

@@ -1,0 +1,29 @@
+"""Vague timescales and vague action wording: 'ongoing', 'ASAP', 'monitor', 'engage with services'."""
+
+from __future__ import annotations
+
+from cpdocs.lint.rules.base import Rule, RuleInfo
+
+STANDARD = "Swindon CSC Quality Standards 4.2; SSP Multi-Agency Standards, Child Protection Plan 3"
+
+
+class VagueWording(Rule):
+    info = RuleInfo(
+        code="CPD101", name="vague-wording", category="vague-action", severity="error",
+        summary="Words that set no date and no measurable step, such as 'ongoing', 'ASAP', 'TBC' or 'monitor'.",
+        why="A parent cannot tell what will happen, or when, and nobody can check later whether it did. "
+            "Plans must be SMART: what, why, who and by when.",
+        standard="Swindon CSC Quality Standards 4.2 ('Terms like ongoing and ASAP are unacceptable and not to "
+                 "be used'); SSP Multi-Agency Standards, Child Protection Plan 3",
+        bad="Mum to engage with services - ongoing.",
+        good="Ms Hargreaves will go to the Freedom Programme at Elm Road every Thursday at 10am from 5 June 2025.",
+    )
+
+    def check(self, ctx):
+        for m in ctx.find("vague", ctx.words.vague):
+            kind = "timescale" if m.entry.kind == "timescale" else "action"
+            if kind == "timescale":
+                message = f"'{m.text}' is not a timescale"
+            else:
+                message = f"'{m.text}' does not say what will be done, by whom or when"
+            yield self.finding(m.block, m.start, m.end, message, suggestion=m.entry.suggestion)
