@@ -110,7 +110,7 @@ def _cell(row: list[str], i: int) -> str:
 
 SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)]?$")
 NUMBERED_HEADING = re.compile(
-    r"^(?:(?:section|part)\s+\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]?\s+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-H][.)]\s+)"
+    r"^(?:(?i:section|part)\s+\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]?\s+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-H][.)]\s+)"
     r"[A-Z\u2018\u201c'\"]",
 )
 
@@ -161,7 +161,9 @@ def promote_numbered_headings(items: list[RawItem]) -> None:
         probe = RawItem(kind="paragraph", text=item.text)
         if SENTENCE_END.search(item.text.strip()) or len(item.text.split()) > 8 or not item.text[:1].isupper():
             continue
-        if nxt is None or nxt.kind == "list_item":
+        restarts = nxt is not None and nxt.kind == "list_item" and nxt.numbered and nxt.number == 1 \
+            and item.number not in (None, 1)
+        if nxt is None or (nxt.kind == "list_item" and not restarts):
             continue
         if prev is not None and prev.kind == "list_item" and prev.numbered and (
                 prev.number is None or item.number is None or prev.number == item.number - 1):

@@ -1,0 +1,135 @@
+"""Readers: every heading style practitioners use, tables, lists, and what is not the report."""
+
+from __future__ import annotations
+
+from conftest import shade
+
+from cpdocs.readers import read_document
+
+
+def _headings(doc):
+    return [b.text for b in doc.blocks if b.kind == "heading"]
+
+
+def test_docx_heading_styles_bold_lines_shaded_boxes_and_numbers(make_docx):
+    def build(d):
+        d.add_heading("Report for the Initial Child Protection Conference", level=1)
+        d.add_heading("Risks", level=2)
+        d.add_paragraph("Poppy has had three bruises since January.")
+        p = d.add_paragraph()
+        p.add_run("Strengths").bold = True
+        d.add_paragraph("Poppy loves the sand tray.")
+        t = d.add_table(rows=1, cols=1)
+        t.cell(0, 0).text = "Impact on Poppy"
+        shade(t.cell(0, 0))
+        d.add_paragraph("Poppy is hungry most mornings.")
+        d.add_paragraph("3. Analysis")
+        d.add_paragraph("The bruises and the hunger together are worrying.")
+        d.add_paragraph("Section 5 \u2013 Recommendation")
+        d.add_paragraph("Nursery recommends a child protection plan.")
+        d.add_paragraph("WHAT POPPY SAYS")
+        d.add_paragraph("Poppy said \u201cMummy cross\u201d.")
+        p = d.add_paragraph("A bold sentence is not a heading because it ends like a sentence.")
+        p.runs[0].bold = True
+
+    doc = read_document(str(make_docx(build)))
+    assert doc.title == "Report for the Initial Child Protection Conference"
+    assert _headings(doc) == ["Risks", "Strengths", "Impact on Poppy", "3. Analysis",
+                              "Section 5 \u2013 Recommendation", "WHAT POPPY SAYS"]
+    keys = {b.text: set(b.section_keys) for b in doc.blocks if b.kind == "heading"}
+    assert keys["3. Analysis"] == {"analysis"}
+    assert keys["Impact on Poppy"] == {"impact"}
+    assert keys["WHAT POPPY SAYS"] == {"child-voice"}
+    sentence = next(b for b in doc.blocks if b.text.startswith("A bold sentence"))
+    assert sentence.kind == "paragraph"
+
+
+def test_docx_tables_lists_and_sections(make_docx):
+    def build(d):
+        d.add_paragraph("Core Group Minutes").runs[0].bold = True
+        t = d.add_table(rows=2, cols=2)
+        t.cell(0, 0).text, t.cell(0, 1).text = "Child", "Skye Bennett (11)"
+        t.cell(1, 0).text, t.cell(1, 1).text = "Father", "Wayne Bennett"
+        d.add_heading("Actions", level=2)
+        a = d.add_table(rows=2, cols=3)
+        for i, h in enumerate(["Action", "Who", "By when"]):
+            a.cell(0, i).text = h
+        a.cell(1, 0).text = "Check attendance"
+        d.add_paragraph("Priya Mistry to visit Skye every 10 working days", style="List Bullet")
+        d.add_paragraph("\u2022 Helen Marsh to ring Ms Bennett each Friday")
+
+    doc = read_document(str(make_docx(build)))
+    assert doc.title == "Core Group Minutes"
+    assert doc.tables[0].is_details and doc.details()["father"] == "Wayne Bennett"
+    actions = doc.tables[1]
+    assert actions.header == ["Action", "Who", "By when"] and actions.section == "Actions"
+    assert [c.text for c in actions.rows[0]] == ["Check attendance", "", ""]
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["Priya Mistry to visit Skye every 10 working days", "Helen Marsh to ring Ms Bennett each Friday"]
+    assert all("plan" in b.section_keys for b in doc.blocks if b.kind == "list_item")
+
+
+def test_docx_headers_footers_and_markings_are_not_the_report(make_docx):
+    def build(d):
+        d.sections[0].header.paragraphs[0].text = "OFFICIAL-SENSITIVE header words ASAP"
+        d.sections[0].footer.paragraphs[0].text = "Footer with MASH in it"
+        d.add_paragraph("OFFICIAL-SENSITIVE")
+        d.add_heading("Report", level=1)
+        d.add_paragraph("Body text.")
+
+    doc = read_document(str(make_docx(build)))
+    text = doc.body_text
+    assert "header words" not in text and "Footer" not in text and "OFFICIAL" not in text
+    assert "Body text." in text
+
+
+def test_tracked_changes_keep_insertions_and_drop_deletions(make_docx):
+    from docx.oxml import parse_xml
+
+    def build(d):
+        d.add_heading("Report", level=1)
+        p = d.add_paragraph("Kept ")
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        p._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="A"><w:r><w:t>inserted</w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="A"><w:r><w:delText>deleted</w:delText></w:r></w:del>'))
+
+    doc = read_document(str(make_docx(build)))
+    para = next(b for b in doc.blocks if b.text.startswith("Kept"))
+    assert para.text == "Kept inserted"
+
+
+def test_markdown_headings_bold_lines_tables_lists_and_lines():
+    md = (
+        "OFFICIAL-SENSITIVE\n\n# Social Work Report to Initial Child Protection Conference\n\n"
+        "| Child | Tyler Carter (8) |\n|---|---|\n| Father | Dean Carter |\n\n"
+        "**Risks**\n\nTyler has seen his father hit his mother.\nThis happened twice.\n\n"
+        "## Plan\n\n- Josh Pengelly to visit weekly\n1. Dean Carter to start the course on 2 April\n\n"
+        "<!-- cpdocs-disable CPD101 -->\nThis is ongoing.\n"
+    )
+    doc = read_document("draft.md", md.encode())
+    assert doc.title.startswith("Social Work Report")
+    assert _headings(doc) == ["Risks", "Plan"]
+    para = next(b for b in doc.blocks if b.text.startswith("Tyler has seen"))
+    assert para.line == 11 and para.line_at(para.text.index("This happened")) == 12
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == [
+        "Josh Pengelly to visit weekly", "Dean Carter to start the course on 2 April"]
+    last = doc.blocks[-1]
+    assert last.text == "This is ongoing." and "CPD101" in last.disabled
+
+
+def test_numbered_headings_in_markdown_are_headings_but_numbered_actions_stay_a_list():
+    md = ("# Agency report\n\n1. Background\n\nPoppy started nursery in 2024.\n\n2. Plan\n\n"
+          "1. Amy Cartwright to keep a log\n2. Sarah Blakeley to ring the clinic by 2 June\n")
+    doc = read_document("d.md", md.encode())
+    assert _headings(doc) == ["1. Background", "2. Plan"]
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == [
+        "Amy Cartwright to keep a log", "Sarah Blakeley to ring the clinic by 2 June"]
+
+
+def test_plain_text_paragraphs_bullets_and_tab_tables():
+    txt = ("Core Group Minutes\n\nVisits\nPriya saw Skye on 2 May 2025.\n\n"
+           "Actions:\n- Priya Mistry to visit every 10 working days\nAction\tWho\tWhen\nCheck lateness\tHelen\tWeekly\n")
+    doc = read_document("notes.txt", txt.encode())
+    assert "Actions" in _headings(doc)
+    assert doc.tables and doc.tables[0].header == ["Action", "Who", "When"]
+    assert any(b.kind == "list_item" for b in doc.blocks)

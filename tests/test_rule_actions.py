@@ -1,0 +1,79 @@
+"""CPD201 action-without-owner and CPD202 action-without-date."""
+
+from __future__ import annotations
+
+from conftest import found, lint_md
+
+TABLE = """# Social Work Report to Initial Child Protection Conference
+
+## Outline child protection plan
+
+| Action | Who | By when |
+|---|---|---|
+| Ms Marsh to go to the Freedom Programme | Kelly Marsh | Every Thursday from 3 April 2025 |
+| Mr Carter to complete a course | Dean Carter | When appropriate |
+| Written agreement about family time to be drawn up | TBC | 28 March 2025 |
+| Children to be checked on in school | All | Weekly |
+| Update the safety plan |  |  |
+| Visit the children | Josh Pengelly | every 10 working days |
+| Check attendance each visit | Helen Marsh, school | Each visit |
+"""
+
+
+def test_table_rows_without_owner_or_date_are_flagged_with_the_action_text():
+    r = lint_md(TABLE)
+    assert found(r, "action-owner") == ["Written agreement about family time to be drawn up",
+                                        "Children to be checked on in school", "Update the safety plan"]
+    assert found(r, "action-date") == ["Mr Carter to complete a course", "Update the safety plan"]
+
+
+def test_columns_with_other_names_and_an_outcome_column():
+    md = ("# Report\n\n## Plan\n\n| Outcome | What needs to happen | Lead | Timescale |\n|---|---|---|---|\n"
+          "| Poppy is fed | Breakfast club place | Sarah Blakeley | From 2 June 2025 |\n"
+          "| Poppy is fed | Food bank voucher | Professionals | TBC |\n")
+    r = lint_md(md)
+    assert found(r, "action-owner") == ["Food bank voucher"]
+    assert found(r, "action-date") == ["Food bank voucher"]
+
+
+BULLETS = """# Little Acorns Nursery report
+
+## Nursery plan
+
+- Attendance to be checked daily
+- Amy Cartwright to keep a log and share it with the social worker as and when
+- Home visit to be arranged in due course
+- Health visitor to be updated, date TBC
+- Review meeting with Ms Hargreaves on 2 June 2025
+- Next core group on 2 April 2025, chaired by Nadia Hussain.
+- HV to offer Ms Foster advice on diet every two weeks
+- Sarah Blakeley will ring the clinic by 14 March 2025
+- Nursery to continue to help Poppy with her speech
+"""
+
+
+def test_bullets_in_a_plan_section():
+    r = lint_md(BULLETS)
+    assert found(r, "action-owner") == ["Attendance to be checked daily", "Home visit to be arranged in due course",
+                                        "Health visitor to be updated, date TBC",
+                                        "Review meeting with Ms Hargreaves on 2 June 2025"]
+    assert found(r, "action-date") == [
+        "Amy Cartwright to keep a log and share it with the social worker as and when",
+        "Home visit to be arranged in due course", "Health visitor to be updated, date TBC",
+        "Nursery to continue to help Poppy with her speech"]
+
+
+def test_progress_bullets_contingencies_and_bullets_outside_a_plan_are_not_actions():
+    md = ("# Core group minutes\n\n## Progress against the plan\n\n- Jayden is at school every day.\n"
+          "- Ms Brooks has started the course.\n\n## Actions\n\n- Jayden is sleeping better.\n"
+          "- If Mr Brooks breaks his bail conditions, Ms Brooks will call 999.\n\n## Background\n\n"
+          "- Referral to be made\n")
+    r = lint_md(md)
+    assert found(r, "action-owner") == [] and found(r, "action-date") == []
+
+
+def test_details_and_attendance_tables_are_not_action_tables():
+    md = ("# Core Group Minutes\n\n| Child | Skye |\n|---|---|\n| Date | 15 May 2025 |\n\n## Present\n\n"
+          "| Name | Role |\n|---|---|\n| Priya Mistry | Social worker |\n")
+    r = lint_md(md)
+    assert found(r, "action-owner") == [] and found(r, "action-date") == []

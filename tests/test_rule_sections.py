@@ -1,0 +1,80 @@
+"""CPD701 missing-section: by heading, or by content that plainly covers the section."""
+
+from __future__ import annotations
+
+from conftest import found, lint_md
+
+HEAD = "# Little Acorns Nursery \u2013 report for the conference\n\n| Child | Poppy Hargreaves |\n|---|---|\n" \
+       "| Mother | Jade Hargreaves |\n| Father | Liam Dobson (lives in Leeds) |\n\n"
+FULL = HEAD + """## Poppy's views
+
+Poppy said "bang" when asked about the mark.
+
+## Poppy's father
+
+Mr Dobson was phoned on 3 May. He said he wants to see Poppy more.
+
+## Strengths
+
+Poppy loves the sand tray.
+
+## Risks
+
+Poppy has had three bruises.
+
+## Impact on Poppy
+
+Poppy is often hungry.
+
+## Analysis
+
+The bruises and hunger together show that Poppy's needs are not met.
+
+## Recommendation
+
+A child protection plan for neglect.
+"""
+
+
+def test_a_complete_agency_report_has_no_missing_section():
+    assert found(lint_md(FULL, "agency-report"), "missing-section") == []
+
+
+def test_each_missing_heading_is_reported_by_its_keyword():
+    text = FULL.replace("## Analysis\n\nThe bruises and hunger together show that Poppy's needs are not met.\n", "")
+    text = text.replace("## Strengths\n\nPoppy loves the sand tray.\n", "")
+    assert sorted(found(lint_md(text, "agency-report"), "missing-section")) == ["analysis", "strengths"]
+
+
+def test_father_named_only_in_the_details_table_is_missing():
+    text = FULL.replace("## Poppy's father\n\nMr Dobson was phoned on 3 May. He said he wants to see Poppy more.\n",
+                        "")
+    assert found(lint_md(text, "agency-report"), "missing-section") == ["father"]
+
+
+def test_father_discussed_in_another_section_counts():
+    text = FULL.replace("## Poppy's father\n\nMr Dobson was phoned on 3 May. He said he wants to see Poppy more.\n",
+                        "").replace("Poppy is often hungry.", "Poppy is often hungry. Liam rings her on Sundays.")
+    assert found(lint_md(text, "agency-report"), "missing-section") == []
+
+
+def test_child_voice_by_content_and_missing_without_it():
+    no_heading = FULL.replace("## Poppy's views\n\n", "")
+    assert "child-voice" not in found(lint_md(no_heading, "agency-report"), "missing-section")
+    without = FULL.replace("## Poppy's views\n\nPoppy said \"bang\" when asked about the mark.\n", "")
+    assert found(lint_md(without, "agency-report"), "missing-section") == ["child-voice"]
+
+
+def test_minutes_need_dates_seen_and_plan():
+    md = ("# Core Group Meeting \u2013 Minutes\n\n| Child | Skye Bennett |\n|---|---|\n| Father | Wayne Bennett |\n\n"
+          "## Skye's views\n\nSkye said she likes drama club.\n\n## Father\n\nMr Bennett came by phone.\n")
+    assert sorted(found(lint_md(md), "missing-section")) == ["dates-seen", "plan"]
+    md += "\n## Visits\n\nPriya saw Skye alone on 2 May 2025.\n\n## Actions\n\n- Priya Mistry to visit weekly\n"
+    assert found(lint_md(md), "missing-section") == []
+
+
+def test_required_sections_are_configurable():
+    from cpdocs.config import Config
+
+    cfg = Config(required_sections={"agency-report": ["contingency"]})
+    assert found(lint_md(FULL, "agency-report", cfg), "missing-section") == ["contingency"]
