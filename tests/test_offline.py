@@ -1,4 +1,9 @@
-"""cpdocs never opens a network connection: a whole, cold lint in a fresh Python with sockets blocked."""
+"""cpdocs never opens a network connection: a whole, cold lint in a fresh Python with connections blocked.
+
+Every way to reach another machine is refused: connect, send, name look-ups. (Creating a socket
+is allowed: urllib3, imported by spaCy, makes one on ::1 at import to learn whether IPv6 exists,
+and never connects it.)
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,8 @@ attempts = []
 def refuse(*a, **k):
     attempts.append(a)
     raise OSError("network use is not allowed")
-class NoSocket(socket.socket):
-    def __init__(self, *a, **k):
-        refuse(*a)
-socket.socket = NoSocket
+for name in ("connect", "connect_ex", "sendto", "sendmsg"):
+    setattr(socket.socket, name, refuse)
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 from cpdocs.cli import cli

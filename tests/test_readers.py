@@ -128,7 +128,8 @@ def test_numbered_headings_in_markdown_are_headings_but_numbered_actions_stay_a_
 
 def test_plain_text_paragraphs_bullets_and_tab_tables():
     txt = ("Core Group Minutes\n\nVisits\nPriya saw Skye on 2 May 2025.\n\n"
-           "Actions:\n- Priya Mistry to visit every 10 working days\nAction\tWho\tWhen\nCheck lateness\tHelen\tWeekly\n")
+           "Actions:\n- Priya Mistry to visit every 10 working days\n"
+           "Action\tWho\tWhen\nCheck lateness\tHelen\tWeekly\n")
     doc = read_document("notes.txt", txt.encode())
     assert "Actions" in _headings(doc)
     assert doc.tables and doc.tables[0].header == ["Action", "Who", "When"]

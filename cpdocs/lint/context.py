@@ -21,7 +21,8 @@ from cpdocs.lint.wordlists import Entry, WordLists
 # Quotation marks: double quotes of both kinds pair up; a single quote opens only after a
 # space or bracket and closes only before one, so apostrophes (don't, Poppy's) never count.
 DOUBLE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
-SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
+SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -14,8 +14,6 @@ import zipfile
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from cpdocs.document import RawItem
 from cpdocs.errors import InputError
@@ -57,41 +55,93 @@ def check_package(data: bytes, path: str) -> None:
                     raise InputError(path, "is not safe to open: it declares XML entities, which Word never writes")
 
 
-def _style_chain(style):
-    while style is not None:
-        yield style
-        style = style.base_style
+class Styles:
+    """The document's styles, read once: python-docx looks each style up afresh (slowly) per paragraph."""
+
+    def __init__(self, styles_el):
+        self.names: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.bold: dict[str, bool] = {}
+        self.outline: dict[str, int] = {}
+        self.numbered: set[str] = set()
+        self.default_para: str | None = None
+        for st in styles_el.iterchildren(qn("w:style")) if styles_el is not None else ():
+            sid = st.get(qn("w:styleId"))
+            if sid is None:
+                continue
+            name = st.find(qn("w:name"))
+            self.names[sid] = (name.get(qn("w:val")) if name is not None else sid) or sid
+            based = st.find(qn("w:basedOn"))
+            if based is not None:
+                self.based_on[sid] = based.get(qn("w:val"))
+            b = st.find(f"{qn('w:rPr')}/{qn('w:b')}")
+            if b is not None:
+                self.bold[sid] = _on(b)
+            ppr = st.find(qn("w:pPr"))
+            if ppr is not None:
+                lvl = ppr.find(qn("w:outlineLvl"))
+                if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit():
+                    self.outline[sid] = int(lvl.get(qn("w:val")))
+                if ppr.find(qn("w:numPr")) is not None:
+                    self.numbered.add(sid)
+            if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) is not None \
+                    and _on_attr(st.get(qn("w:default"))):
+                self.default_para = sid
+
+    def chain(self, sid: str | None):
+        seen = set()
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            yield sid
+            sid = self.based_on.get(sid)
+
+    def is_bold(self, sid: str | None) -> bool | None:
+        return next((self.bold[s] for s in self.chain(sid) if s in self.bold), None)
+
+    def heading_level(self, sid: str | None) -> int:
+        for s in self.chain(sid):
+            name = self.names.get(s, s).lower()
+            if name == "title":
+                return 1
+            m = re.match(r"heading\s*(\d)", name)
+            if m:
+                return int(m.group(1))
+            if s in self.outline and self.outline[s] < 9:
+                return self.outline[s] + 1
+        return 0
+
+    def is_list(self, sid: str | None) -> bool:
+        return any("list" in self.names.get(s, s).lower() or s in self.numbered for s in self.chain(sid))
 
 
-def _style_bold(style) -> bool | None:
-    for s in _style_chain(style):
-        if s.font is not None and s.font.bold is not None:
-            return s.font.bold
-    return None
+def _on_attr(val: str | None) -> bool:
+    return val is None or val.lower() not in ("0", "false", "off", "none")
 
 
-def _heading_level(paragraph: Paragraph) -> int:
-    style = paragraph.style
-    for s in _style_chain(style):
-        name = (s.name or "").lower()
-        if name == "title":
-            return 1
-        m = re.match(r"heading\s*(\d)", name)
-        if m:
-            return int(m.group(1))
-    ppr = paragraph._p.pPr
+def _on(el) -> bool:
+    return _on_attr(el.get(qn("w:val")))
+
+
+def _para_style(p_el, styles: Styles) -> str | None:
+    ppr = p_el.find(qn("w:pPr"))
+    ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return ps.get(qn("w:val")) if ps is not None else styles.default_para
+
+
+def _heading_level(p_el, styles: Styles) -> int:
+    ppr = p_el.find(qn("w:pPr"))
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is not None and lvl.get(qn("w:val"), "9").isdigit() and int(lvl.get(qn("w:val"))) < 9:
+        if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
             return int(lvl.get(qn("w:val"))) + 1
-    return 0
+    return styles.heading_level(_para_style(p_el, styles))
 
 
-def _is_list(paragraph: Paragraph) -> bool:
-    ppr = paragraph._p.pPr
+def _is_list(p_el, styles: Styles) -> bool:
+    ppr = p_el.find(qn("w:pPr"))
     if ppr is not None and ppr.find(qn("w:numPr")) is not None:
         return True
-    return any("list" in (s.name or "").lower() for s in _style_chain(paragraph.style))
+    return styles.is_list(_para_style(p_el, styles))
 
 
 def _deleted(el) -> bool:
@@ -107,19 +157,21 @@ def paragraph_text(p_el) -> str:
     return " ".join("".join(parts).split())
 
 
-def _all_bold(paragraph: Paragraph) -> bool:
-    para_bold = _style_bold(paragraph.style)
+def _all_bold(p_el, styles: Styles) -> bool:
+    para_bold = styles.is_bold(_para_style(p_el, styles))
     seen = False
-    for r_el in paragraph._p.iter(W_R):
-        if _deleted(r_el):
-            continue
-        run = Run(r_el, paragraph)
-        if not "".join(t.text or "" for t in r_el.iter(W_T)).strip():
+    for r_el in p_el.iter(W_R):
+        if _deleted(r_el) or not "".join(t.text or "" for t in r_el.iter(W_T)).strip():
             continue
         seen = True
-        bold = run.bold
-        if bold is None and run.style is not None:
-            bold = _style_bold(run.style)
+        rpr = r_el.find(qn("w:rPr"))
+        bold = None
+        if rpr is not None:
+            b = rpr.find(qn("w:b"))
+            if b is not None:
+                bold = _on(b)
+            elif (rs := rpr.find(qn("w:rStyle"))) is not None:
+                bold = styles.is_bold(rs.get(qn("w:val")))
         if bold is None:
             bold = para_bold
         if not bold:
@@ -136,15 +188,14 @@ def _cell_shaded(tc) -> bool:
     return fill not in ("", "auto", "ffffff")
 
 
-def _table_item(tbl_el, parent) -> RawItem:
-    from docx.table import Table
-
-    table = Table(tbl_el, parent)
+def _table_item(tbl_el, styles: Styles) -> RawItem:
     rows: list[list[str]] = []
     shaded = bold = False
-    for row in table.rows:
+    trs = tbl_el.findall(qn("w:tr"))
+    for tr in trs:
         cells, seen = [], set()
-        for tc in row._tr.tc_lst:
+        tcs = tr.findall(qn("w:tc"))
+        for tc in tcs:
             if id(tc) in seen:
                 continue
             seen.add(id(tc))
@@ -154,39 +205,37 @@ def _table_item(tbl_el, parent) -> RawItem:
                 continue
             texts = [paragraph_text(p) for p in tc.iter(W_P)]
             cells.append(" ".join(t for t in texts if t))
-            if len(table.rows) == 1 and len(row._tr.tc_lst) == 1:
+            if len(trs) == 1 and len(tcs) == 1:
                 shaded = _cell_shaded(tc)
-                paras = [Paragraph(p, parent) for p in tc.iter(W_P)]
-                bold = any(paragraph_text(p._p) for p in paras) and all(
-                    _all_bold(p) for p in paras if paragraph_text(p._p))
+                paras = [p for p in tc.iter(W_P) if paragraph_text(p)]
+                bold = bool(paras) and all(_all_bold(p, styles) for p in paras)
         rows.append(cells)
     return RawItem(kind="table", rows=rows, shaded=shaded, bold=bold)
 
 
-def _walk(container_el, parent, items: list[RawItem]) -> None:
+def _walk(container_el, styles: Styles, items: list[RawItem]) -> None:
     for el in container_el.iterchildren():
         if el.tag == W_P:
-            p = Paragraph(el, parent)
             text = paragraph_text(el)
             if not text:
                 continue
-            level = _heading_level(p)
+            level = _heading_level(el, styles)
             if level:
                 items.append(RawItem(kind="heading", text=text, level=level))
                 continue
             m = TYPED_BULLET.match(text)
-            if _is_list(p) or m:
+            if _is_list(el, styles) or m:
                 num = re.match(r"\s*(\d{1,2})[.)]", m.group(0)) if m else None
-                items.append(RawItem(kind="list_item", text=text[m.end():] if m else text, bold=_all_bold(p),
+                items.append(RawItem(kind="list_item", text=text[m.end():] if m else text, bold=_all_bold(el, styles),
                                      numbered=num is not None, number=int(num.group(1)) if num else None))
                 continue
-            items.append(RawItem(kind="paragraph", text=text, bold=_all_bold(p)))
+            items.append(RawItem(kind="paragraph", text=text, bold=_all_bold(el, styles)))
         elif el.tag == W_TBL:
-            items.append(_table_item(el, parent))
+            items.append(_table_item(el, styles))
         elif el.tag == W_SDT:
             content = el.find(W_SDTCONTENT)
             if content is not None:
-                _walk(content, parent, items)
+                _walk(content, styles, items)
 
 
 def read_docx(data: bytes, path: str) -> list[RawItem]:
@@ -196,5 +245,5 @@ def read_docx(data: bytes, path: str) -> list[RawItem]:
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError(path, f"is damaged: Word could not open it either ({type(exc).__name__})") from None
     items: list[RawItem] = []
-    _walk(doc.element.body, doc._body, items)
+    _walk(doc.element.body, Styles(doc.styles.element), items)
     return items

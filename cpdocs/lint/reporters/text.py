@@ -38,7 +38,7 @@ def render(results: list[FileResult], colour: bool = False, show_suggestions: bo
         lines.append(style(f"{r.path} ({r.report_type}, {r.report_type_source})", bold=True))
         for f in r.findings:
             sev = style(f.severity, fg=COLOURS.get(f.severity))
-            quoted = f" \u2014 \u201c{_short(f.text)}\u201d" if f.category not in ("missing-section",) and f.text else ""
+            quoted = f" \u2014 \u201c{_short(f.text)}\u201d" if f.category != "missing-section" and f.text else ""
             lines.append(f"{_where(r, f)}: {f.rule} {sev}: {f.message}{quoted} [{f.standard}]")
             if show_suggestions and f.suggestion:
                 lines.append(style(f"    try: {f.suggestion}", dim=True))

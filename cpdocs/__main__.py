@@ -1,0 +1,5 @@
+"""`python -m cpdocs` runs the command line."""
+
+from cpdocs.cli import main
+
+main()
