@@ -1,0 +1,51 @@
+"""CPD301 jargon: once per term and form, at its first unexplained use."""
+
+from __future__ import annotations
+
+from conftest import found, lint_md
+
+
+def jargon(md: str) -> list[str]:
+    return found(lint_md(md, "agency-report"), rule="CPD301")
+
+
+def test_dictionary_terms_once_each_with_forms_counted_separately():
+    md = ("# Report\n\nPoppy presents as withdrawn. She presents as tired again. The case was stepped down "
+          "last year. Professionals may escalate this. The concerns escalated in May. Ms Bennett showed "
+          "disguised compliance.\n")
+    got = [j.lower() for j in jargon(md)]
+    assert got.count("presents as") == 1
+    assert "stepped down" in got and "escalate" in got and "escalated" in got and "disguised compliance" in got
+
+
+def test_explained_terms_and_later_uses_are_fine():
+    md = ("# Report\n\nThere was a strategy discussion (a meeting where police and social workers share "
+          "what they know) on 3 May. The strategy discussion agreed to visit.\n")
+    assert jargon(md) == []
+
+
+def test_process_words_maternal_grandmother_domestic_abuse_and_childrens_services_are_fine():
+    md = ("# Report\n\nPoppy's maternal grandmother collects her. There has been domestic abuse at home. "
+          "Children's Services held a core group. The child protection plan sets out what will happen, "
+          "and the safety plan says who to call. Poppy is at risk of significant harm.\n")
+    assert jargon(md) == [] and found(lint_md(md), "language") == []
+
+
+def test_words_in_quotations_are_the_speakers_own():
+    md = "# Report\n\nMs Hargreaves said \"they stepped us down last time and it was fine\".\n"
+    assert jargon(md) == []
+
+
+def test_document_type_in_the_title_is_not_jargon_but_acronyms_in_it_are():
+    r = lint_md("# Core Group Meeting \u2013 Minutes for the ICPC follow-up\n\nSkye is well.\n")
+    assert found(r, rule="CPD301") == [] and found(r, rule="CPD302") == ["ICPC"]
+
+
+def test_extra_and_accepted_terms_from_configuration():
+    from cpdocs.config import Config
+
+    md = "# Report\n\nThe MACE panel met. Ms Bennett was signposted to Harbour.\n"
+    cfg = Config(extra_jargon={"mace panel": "a meeting about children at risk of exploitation"},
+                 accepted_terms=["signposted"])
+    got = [j.lower() for j in found(lint_md(md, config=cfg), rule="CPD301")]
+    assert got == ["mace panel"]
