@@ -134,3 +134,13 @@ def test_plain_text_paragraphs_bullets_and_tab_tables():
     assert "Actions" in _headings(doc)
     assert doc.tables and doc.tables[0].header == ["Action", "Who", "When"]
     assert any(b.kind == "list_item" for b in doc.blocks)
+
+
+def test_plain_text_short_lines_before_running_text_are_headings_but_name_lists_are_not():
+    txt = ("Report to the Initial Child Protection Conference\n\nRisks\n"
+           "Poppy has had three bruises since January and nobody has explained them.\n\n"
+           "Present\nPriya Mistry\nLeanne Bennett\nHelen Marsh\n")
+    doc = read_document("r.txt", txt.encode())
+    assert doc.title == "Report to the Initial Child Protection Conference"
+    assert _headings(doc) == ["Risks"]
+    assert {"Priya Mistry", "Leanne Bennett"} <= {b.text for b in doc.blocks if b.kind == "paragraph"}

@@ -72,7 +72,23 @@ def read_text(text: str) -> list[RawItem]:
         flush()
         para.append((n, line))
     flush()
+    _mark_headings(items)
     return items
+
+
+def _mark_headings(items: list[RawItem]) -> None:
+    """A short line on its own, not ending like a sentence, before running text, is a heading."""
+    for i, item in enumerate(items[:-1]):
+        nxt = items[i + 1]
+        text = item.text.strip()
+        if item.kind != "paragraph" or item.line_starts or not text[:1].isupper():
+            continue
+        if len(text.split()) > 8 or text[-1] in ".,;!?" or ":" in text[:-1]:
+            continue
+        if nxt.kind == "paragraph" and len(nxt.text.split()) <= 8 and not nxt.line_starts:
+            continue  # a run of short lines is a list of names or a details block, not headings
+        item.kind = "heading"
+        item.level = 1 if i == 0 else 2
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from cpdocs.lint.actions import WHEN, all_actions
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.rules.base import Rule, RuleInfo
-from cpdocs.standards import report_types, sections
+from cpdocs.standards import report_types, section_keys_for_heading, sections
 
 # The child's own words or wishes: what they said, drew, wrote or asked for, not what they like doing.
 SPEECH = (r"(?:said|says|say|told|tells|telling|explained|described|drew|draws|wrote|writes|asked|asks|shared|"
@@ -64,7 +64,7 @@ class MissingSection(Rule):
 
     def check(self, ctx: LintContext):
         required = ctx.config.required_sections.get(ctx.report_type) or report_types()[ctx.report_type].required
-        present = {k for b in ctx.document.headings for k in b.section_keys}
+        present = {k for b in ctx.document.headings for k in b.section_keys} | run_in_sections(ctx)
         specs = sections()
         for key in required:
             if key not in specs or key in present or covered(ctx, key):
@@ -72,6 +72,19 @@ class MissingSection(Rule):
             spec = specs[key]
             yield self.finding(None, 0, 0, f"no section on {spec.title.lower()}: {spec.prompt}", text=key,
                                standard=spec.standard, suggestion=f"Add a section '{spec.title}'.")
+
+
+RUN_IN = re.compile(r"^\s*([A-Z][\w'\u2019 ]{2,40}?)\s*[:.]\s+\S")
+
+
+def run_in_sections(ctx: LintContext) -> set[str]:
+    """Sections named by a label at the start of a paragraph: 'Risks: Poppy has...'."""
+    out: set[str] = set()
+    for b in ctx.document.blocks:
+        m = RUN_IN.match(b.text) if b.kind == "paragraph" else None
+        if m and len(m.group(1).split()) <= 5:
+            out |= section_keys_for_heading(m.group(1))
+    return out
 
 
 def _body(ctx: LintContext):
