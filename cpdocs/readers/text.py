@@ -78,8 +78,8 @@ def read_text(text: str) -> list[RawItem]:
 
 def _mark_headings(items: list[RawItem]) -> None:
     """A short line on its own, not ending like a sentence, before running text, is a heading."""
-    for i, item in enumerate(items[:-1]):
-        nxt = items[i + 1]
+    for i in range(len(items) - 2, -1, -1):  # from the end, so a heading may stand before another
+        item, nxt = items[i], items[i + 1]
         text = item.text.strip()
         if item.kind != "paragraph" or item.line_starts or not text[:1].isupper():
             continue
