@@ -130,7 +130,8 @@ def table_actions(table: Table) -> list[Action]:
 def list_actions(ctx: LintContext) -> list[Action]:
     out = []
     for b in ctx.document.blocks:
-        if b.kind == "list_item" and "plan" in b.section_keys and not NOT_AN_ACTION.match(b.text) \
+        if b.kind == "list_item" and "plan" in b.section_keys and "contingency" not in b.section_keys \
+                and not NOT_AN_ACTION.match(b.text) \
                 and is_action(ctx.docs[b.index]):
             out.append(Action(block=b, owner=None, when=None, in_table=False))
     return out
