@@ -47,8 +47,8 @@ def _codes(value: str | None) -> list[str]:
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="How to show the findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="How to show the findings (html: one page with the draft's text and the findings marked).")
 @click.option("--type", "report_type", type=click.Choice(REPORT_TYPES), default=None,
               help="The report type, when it should not be worked out from the title.")
 @click.option("--select", default=None, help="Only these rules: codes, names or categories, comma-separated.")
@@ -60,21 +60,38 @@ def _codes(value: str | None) -> list[str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of the screen.")
 @click.option("--no-suggestions", is_flag=True, help="Text format: leave out the suggested rewording.")
-def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions):
+@click.option("--annotate", is_flag=True,
+              help="Word drafts: write a copy with each finding as a comment (to -o, or DRAFT.cpdocs.docx).")
+@click.option("--force", is_flag=True, help="Replace an output file that already exists.")
+def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, annotate, force):
     """Check draft reports against the standards.
 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
     Exit code: 0 no findings at the --fail-on level, 1 findings, 2 a file could not be read.
     """
     results: list[FileResult] = []
+    documents: dict[int, object] = {}  # the Document of each result, for the HTML report
     fail_level = fail_on
-    for p in expand_paths(paths):
+    files = expand_paths(paths)
+    if annotate and output is not None and len(files) > 1:
+        raise click.UsageError("with --annotate, -o names the annotated copy, so give one draft only")
+    if output is not None and not annotate and output.exists() and not force:
+        raise InputError(output, "already exists; use --force to replace it")
+    for p in files:
         try:
             config = config_for(None if p == "-" else Path(p), config_file)
             config.select = _codes(select) or config.select
             config.ignore = config.ignore + _codes(ignore)
             fail_level = fail_level or config.fail_on
-            results.append(lint_file(p, report_type, config))
+            if annotate or fmt == "html":
+                from cpdocs.lint.reporters.docx_comments import lint_and_annotate
+
+                document, result = lint_and_annotate(p, report_type, config, output if annotate else None,
+                                                     force, annotate=annotate)
+                documents[len(results)] = document
+                results.append(result)
+            else:
+                results.append(lint_file(p, report_type, config))
         except InputError as exc:
             results.append(FileResult(path=p, error=str(exc)))
             if fmt != "text":
@@ -88,10 +105,14 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
                 click.echo(f"cpdocs: {problem}", err=True)
     if fmt == "json":
         out = json_reporter.render(results)
+    elif fmt == "html":
+        from cpdocs.lint.reporters import html as html_reporter
+
+        out = html_reporter.render([(r, documents.get(i)) for i, r in enumerate(results)])
     else:
         colour = output is None and sys.stdout.isatty()
         out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions)
-    if output is not None:
+    if output is not None and not annotate:
         write_atomic(output, out + "\n")
     else:
         click.echo(out)
