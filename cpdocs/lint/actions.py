@@ -44,9 +44,11 @@ WHEN = re.compile(
     r"|\b(?:every|each)\s+(?:other\s+|single\s+|school\s+)?(?:\d+\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+"
     r"|ten\s+)?(?:working\s+|school\s+|calendar\s+)?" + UNIT + r"\b"
     r"|\b(?:once|twice|\d+\s+times|one|two|three|four)\s+(?:times\s+)?(?:a|per|each|every)\s+" + UNIT + r"\b"
-    r"|\b(?:at|before|by|after|until|ahead of)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:next\s+|first\s+|second\s+|"
-    r"following\s+)?(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?s?|conference|"
-    r"rcpc|meeting|visit|appointment)s?\b"
+    r"|\b(?:at|before|by|after|until|ahead of)\s+(?:the\s+)?(?:next\s+|first\s+|second\s+|following\s+)?"
+    r"(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?|conference|rcpc|icpc)s?\b"
+    r"|\b(?:at|before|after|by|from)?\s*(?:each|every|all)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:meeting|visit|session|"
+    r"appointment|core group|review|contact|home visit)s?\b"
+    r"|\b(?:at|by|from|before)\s+\d{1,2}\s+weeks(?:'|\u2019)?(?:\s+pregnant|\s+gestation)?\b"
     r"|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?" + UNIT + r"\b"
     r"|\b(?:today|tomorrow|immediately|tonight|this week|next week|this month|next month|end of (?:the\s+)?"
     r"(?:week|month|term|" + MONTH + r"))\b"
@@ -96,11 +98,17 @@ def owner_missing(cell: str) -> bool:
     return bool(NO_OWNER.match(cell or ""))
 
 
-def _columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
+NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role)\b", re.I)
+
+
+def _columns(header: list[str], in_plan: bool) -> tuple[int | None, int | None, int | None]:
+    """The action, who and when columns. Without a column named 'Action' (or 'Task', 'What'...),
+    a table is an action table only in a plan section and with both a who and a when column."""
     action = next((i for i, h in enumerate(header) if ACTION_COL.match(h)), None)
     who = next((i for i, h in enumerate(header) if WHO_COL.search(h) and i != action), None)
     when = next((i for i, h in enumerate(header) if WHEN_COL.search(h) and i not in (action, who)), None)
-    if action is None and (who is not None or when is not None):
+    if action is None and in_plan and who is not None and when is not None \
+            and not any(NOT_ACTION_TABLE.search(h) for h in header):
         action = next((i for i, h in enumerate(header) if i not in (who, when) and not OUTCOME_COL.match(h)), None)
     return action, who, when
 
@@ -108,7 +116,7 @@ def _columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
 def table_actions(table: Table) -> list[Action]:
     if table.is_details:
         return []
-    action, who, when = _columns(table.header)
+    action, who, when = _columns(table.header, "plan" in table.section_keys)
     if action is None or (who is None and when is None):
         return []
     out = []
@@ -172,7 +180,7 @@ def names_owner(ctx: LintContext, block: Block) -> bool:
         return _has_agent(after)
     if not len(subject):
         return _has_agent(text)
-    return _is_owner(subject)
+    return _is_owner(subject, ctx.proper_names)
 
 
 def _first_marker(doc: Doc) -> int | None:
@@ -190,11 +198,11 @@ def _first_marker(doc: Doc) -> int | None:
     return None
 
 
-def _is_owner(span) -> bool:
+def _is_owner(span, names: frozenset[str]) -> bool:
     if ROLE.search(span.text):
         return True
-    return any(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and t.is_alpha and not t.is_stop
-               for t in span)
+    return any((t.tag_ in ("NNP", "NNPS") or t.text in names) and t.text[:1].isupper() and t.is_alpha
+               and not t.is_stop for t in span)
 
 
 def _has_agent(text: str) -> bool:

@@ -131,6 +131,31 @@ class LintContext:
         return out
 
     @cached_property
+    def proper_names(self) -> frozenset[str]:
+        """Words written with a capital in the middle of a sentence somewhere: names ('Jasmine', 'Okoro')."""
+        out = set()
+        for doc in self.docs:
+            for t in doc:
+                if t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and not t.text.isupper() \
+                        and t.i > 0 and doc[t.i - 1].text not in (".", ":", "\u2022", "-", "\"", "\u201c", "(", "'"):
+                    out.add(t.text)
+        return frozenset(out)
+
+    @cached_property
+    def person_initials(self) -> frozenset[str]:
+        """Initials of the people named in the details and attendance tables ('Gemma Holt' is GH)."""
+        out = set()
+        for t in self.document.tables:
+            name_cols = {0, 1} if t.is_details else {i for i, h in enumerate(t.header)
+                                                     if re.search(r"\bname|attendee|present|member", h, re.I)}
+            cells = [c for row in t.rows for c in row if c.col in name_cols]
+            if t.is_details or name_cols:
+                for c in cells + ([] if not t.is_details else []):
+                    for m in re.finditer(r"\b([A-Z])[a-z'\-]+(?:\s+([A-Z])[a-z'\-]+)?\s+([A-Z])[a-z'\-]+", c.text):
+                        out.add("".join(g for g in m.groups() if g))
+        return frozenset(out)
+
+    @cached_property
     def people(self) -> dict[str, set[str]]:
         """Names from the details table by role: {'father': {'Dean', 'Carter'}, 'child': {...}}."""
         roles: dict[str, set[str]] = {}

@@ -29,7 +29,7 @@ ACRONYM = re.compile(
     r")(?:s|'s|\u2019s)?(?![\w&])"
 )
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
-TIME_SUFFIX = re.compile(r"^(AM|PM)$")
+TIME_SUFFIX = re.compile(r"^\d*(AM|PM)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 SHOUTED_WORDS = {w.upper() for w in STOP_WORDS} | {
     "NB", "PS", "NOTE", "URGENT", "IMPORTANT", "PLEASE", "OFFICIAL", "SENSITIVE", "CONFIDENTIAL", "DRAFT",
@@ -116,14 +116,14 @@ class UnexplainedAcronym(Rule):
         flagged: set[str] = set()
         for block in ctx.text_blocks(include_title=True):
             text = block.text
-            if _shouted(text):
+            if _shouted(text) or (block.kind in ("heading", "title") and text.upper() == text):
                 continue
             postcodes = [(m.start(), m.end()) for m in POSTCODE.finditer(text)]
             for m in ACRONYM.finditer(text):
                 acr = m.group(1)
                 key = acr.upper()
                 s, e = m.start(1), m.end(1)
-                if key in flagged or key in defined or not _is_acronym(acr, words):
+                if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
@@ -143,7 +143,7 @@ class UnexplainedAcronym(Rule):
 
 def _is_acronym(acr: str, words) -> bool:
     key = acr.upper()
-    if key in words.plain_abbreviations or TIME_SUFFIX.match(key):
+    if key in words.plain_abbreviations or TIME_SUFFIX.search(key):
         return False
     if ROMAN.match(acr) and len(acr) <= 4 and acr not in ("CIC", "CIV", "DVI"):
         return False
