@@ -37,3 +37,13 @@ from cpdocs.lint.commands import lint, rules  # noqa: E402
 
 cli.add_command(lint)
 cli.add_command(rules)
+from cpdocs.web.command import serve  # noqa: E402
+
+cli.add_command(serve)
+
+from cpdocs.generate.commands import deadlines, generate, new, schema  # noqa: E402
+
+cli.add_command(generate)
+cli.add_command(new)
+cli.add_command(deadlines)
+cli.add_command(schema)

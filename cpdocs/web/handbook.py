@@ -1,0 +1,26 @@
+"""The standards handbook: every rule with what it flags, why, its standard, and examples."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from cpdocs.lint.rules import all_rules, rule_by_code
+from cpdocs.web.highlight import CATEGORY_LABELS, SEVERITY_LABELS
+
+bp = Blueprint("handbook", __name__)
+
+
+@bp.get("/standards")
+def index():
+    infos = [r.info for r in all_rules()]
+    return render_template("handbook.html", title="The standards", infos=infos, categories=CATEGORY_LABELS,
+                           severities=SEVERITY_LABELS)
+
+
+@bp.get("/standards/<code>")
+def rule(code: str):
+    found = rule_by_code(code)
+    if found is None:
+        abort(404)
+    return render_template("rule.html", title=f"{found.info.code} {found.info.name}", info=found.info,
+                           categories=CATEGORY_LABELS, severities=SEVERITY_LABELS)
