@@ -140,8 +140,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 @click.command("rules")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(code, fmt):
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="html: a handbook page for training, every rule with its reason, standard and examples.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of the screen.")
+@click.option("--force", is_flag=True, help="Replace an output file that already exists.")
+def rules(code, fmt, output, force):
     """List every rule, or explain one (by code or name): what, why, the standard, examples."""
     chosen = all_rules()
     if code:
@@ -150,6 +154,22 @@ def rules(code, fmt):
             raise InputError(code, "no such rule; run 'cpdocs rules' to see them all")
         chosen = (rule,)
     infos = [r.info for r in chosen]
+    if fmt == "html" or output is not None:
+        from cpdocs.lint.reporters import html as html_reporter
+
+        if output is not None and output.exists() and not force:
+            raise InputError(output, "already exists; use --force to replace it")
+        if fmt == "html":
+            page = html_reporter.render_handbook(infos)
+        elif fmt == "json":
+            page = json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False)
+        else:
+            page = "\n".join(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}" for i in infos)
+        if output is None:
+            click.echo(page)
+        else:
+            write_atomic(output, page + "\n")
+        return
     if fmt == "json":
         click.echo(json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False))
         return
