@@ -11,13 +11,15 @@ from cpdocs.lint.rules.jargon import JargonTerm, UnexplainedAcronym
 from cpdocs.lint.rules.language import JudgementalLabel
 from cpdocs.lint.rules.readability import LongSentence, ReadingEase
 from cpdocs.lint.rules.sections import MissingSection
+from cpdocs.lint.rules.timeliness import RULES as TIMELINESS_RULES
 from cpdocs.lint.rules.vague import VagueWording
 
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
     rules = (VagueWording(), ActionWithoutOwner(), ActionWithoutDate(), JargonTerm(), UnexplainedAcronym(),
-             LongSentence(), ReadingEase(), OpinionAsFact(), JudgementalLabel(), MissingSection())
+             LongSentence(), ReadingEase(), OpinionAsFact(), JudgementalLabel(), MissingSection(),
+             *(r() for r in TIMELINESS_RULES))
     return tuple(sorted(rules, key=lambda r: r.info.code))
 
 
