@@ -47,3 +47,7 @@ cli.add_command(generate)
 cli.add_command(new)
 cli.add_command(deadlines)
 cli.add_command(schema)
+
+from cpdocs.audit_command import audit  # noqa: E402
+
+cli.add_command(audit)
