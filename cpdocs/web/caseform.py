@@ -294,9 +294,18 @@ def where(field: str) -> str:
     return ", ".join(f"{ROW_NOUN.get(name, name)} {int(n) + 1}" for name, n in parts)
 
 
-def plain(problem: str, field: str | None) -> str:
-    """'missing' -> 'Child 2: enter the name'; other messages as the model gives them."""
+AT_LEAST_ONE = {"children": "Add at least one child", "actions": "Add at least one action to this outcome"}
+
+
+def plain(problem: str, field: str | None, about: str = "") -> str:
+    """'missing' -> 'Child 2: enter the name'; other messages as the model gives them. `about` is
+    the path the model named (a whole collection, for 'must have at least one item')."""
     msg = problem.strip()
+    if msg == "must have at least one item":
+        last = re.sub(r"\[\d+\]$", "", about).rsplit(".", 1)[-1]
+        if last in AT_LEAST_ONE:
+            context = where(about) if last == "actions" else ""
+            return f"{context}: {AT_LEAST_ONE[last].lower()}" if context else AT_LEAST_ONE[last]
     leaf = (field or "").rsplit(".", 1)[-1]
     if msg in ("missing", "must not be empty"):
         msg = f"enter {ASK_FIELD.get(_generic_name(field or ''), ASK.get(leaf, 'this'))}"

@@ -127,7 +127,7 @@ def _case_form(values: dict[str, str], extra: dict[str, Any], error: CaseError |
         elif field in errors:
             errors[field] += "; " + what
         else:
-            errors[field] = caseform.plain(what, field)
+            errors[field] = caseform.plain(what, field, where)
     ordered = dict(sorted(errors.items(), key=lambda kv: caseform._order(kv[0])))
     return render_template("case_form.html", title="Fill in the case", values=values, errors=ordered,
                            loose=loose, counts=counts, extra=caseform.dumps(extra) if extra else "",
