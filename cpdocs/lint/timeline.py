@@ -220,7 +220,8 @@ def _details_rows(ctx: LintContext, cells: dict[int, list[list[Block]]]) -> list
     """Label-value rows: two-column details tables, and 'Label: value' lines before the first heading."""
     rows: list[_Row] = []
     for t in ctx.document.tables:
-        if not t.is_details:
+        # the details table, or any two-column table above the first heading ('Initial conference | 3 March')
+        if not t.is_details and (t.section or len(t.header) != 2):
             continue
         for row in cells.get(t.index, []):
             if len(row) == 2 and row[0].text.strip():
@@ -457,6 +458,8 @@ class _Reader:
                 named = _event(context, rt, strict)
                 if named is not None:
                     current = named
+                elif current[1]:
+                    current = (current[0], False, current[2])  # 'the first core group on X and then on Y'
                 event, first, conf_minutes = current
                 if event is not None and not HISTORY.search(b.text):
                     self.tl.planned.append(Planned(event, DateRef(f.date, b, f.start, f.end, f.has_year),
@@ -572,8 +575,10 @@ class _Reader:
             covered: set[dt.date] = set()
             visits: list[Visit] = []
             for b in blocks:
-                for sent in self.ctx.docs[b.index].sents:
-                    text = sent.text
+                # a list item is one visit's record; in a paragraph, each sentence is read on its own
+                units = [(0, b.text)] if b.kind == "list_item" else \
+                    [(sent.start_char, sent.text) for sent in self.ctx.docs[b.index].sents]
+                for offset, text in units:
                     dates, clear = read_dates(text, self.year)
                     if not clear:
                         return [], False
@@ -586,8 +591,7 @@ class _Reader:
                         continue
                     clear_visit = (b.kind == "list_item" or bool(SEEN.search(text))) and not REMOTE.search(text)
                     for f in dates:
-                        s = sent.start_char + f.start
-                        ref = DateRef(f.date, b, s, sent.start_char + f.end, f.has_year)
+                        ref = DateRef(f.date, b, offset + f.start, offset + f.end, f.has_year)
                         visits.append(Visit(ref, None, clear_visit, says))
             for v in visits:
                 v.says_alone = v.says_alone or covered_all or v.ref.date in covered
