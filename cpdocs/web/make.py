@@ -116,6 +116,7 @@ def _case_form(values: dict[str, str], extra: dict[str, Any], error: CaseError |
                maps: dict[str, list[int]] | None = None, status: int = 200, add: str | None = None,
                note: str | None = None):
     counts = _counts(values, extra, add)
+    values = _with_defaults(values, counts)
     shown = _shown_fields(counts)
     errors: dict[str, str] = {}
     loose: list[str] = []
@@ -132,6 +133,18 @@ def _case_form(values: dict[str, str], extra: dict[str, Any], error: CaseError |
     return render_template("case_form.html", title="Fill in the case", values=values, errors=ordered,
                            loose=loose, counts=counts, extra=caseform.dumps(extra) if extra else "",
                            note=note, kept=sorted(extra)), status
+
+
+def _with_defaults(values: dict[str, str], counts: dict[str, int]) -> dict[str, str]:
+    """A row not yet on the page starts with the case model's defaults ticked (letters, invited...)."""
+    out = dict(values)
+    for g, default in caseform.BOOLS.items():
+        coll, leaf = g.split("[*].")
+        for i in range(counts.get(coll, 0)):
+            row = f"{coll}[{i}]"
+            if default and not any(k.startswith(row + ".") for k in values):
+                out[f"{row}.{leaf}"] = "yes"
+    return out
 
 
 def _shown_fields(counts: dict[str, int]) -> set[str]:
