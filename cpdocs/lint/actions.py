@@ -46,7 +46,7 @@ WHEN = re.compile(
     r"|\b(?:once|twice|\d+\s+times|one|two|three|four)\s+(?:times\s+)?(?:a|per|each|every)\s+" + UNIT + r"\b"
     r"|\b(?:at|before|by|after|until|ahead of)\s+(?:the\s+)?(?:next\s+|first\s+|second\s+|following\s+)?"
     r"(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?|conference|rcpc|icpc)s?\b"
-    r"|\b(?:at|before|after|by|from)?\s*(?:each|every|all)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:meeting|visit|session|"
+    r"|\b(?:at|before|after|by|from)?\s*(?:each|every)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:meeting|visit|session|"
     r"appointment|core group|review|contact|home visit)s?\b"
     r"|\b(?:at|by|from|before)\s+\d{1,2}\s+weeks(?:'|\u2019)?(?:\s+pregnant|\s+gestation)?\b"
     r"|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?" + UNIT + r"\b"
@@ -145,6 +145,10 @@ def list_actions(ctx: LintContext) -> list[Action]:
     return out
 
 
+SUBORDINATORS = {"when", "as", "if", "until", "while", "because", "after", "before", "once", "unless", "so", "that",
+                 "who", "which", "where"}
+
+
 def is_action(doc: Doc) -> bool:
     """A bullet that asks for something to be done: 'X to...', 'X will...', 'Check...', 'Review on 2 June'.
 
@@ -156,7 +160,14 @@ def is_action(doc: Doc) -> bool:
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.tag_ == "VB":
         return True  # an imperative: 'Check Skye's attendance'
-    return not any(t.tag_ in ("VBZ", "VBD", "VBP") for t in doc)  # a noun phrase: 'Review meeting on 2 June'
+    # A noun phrase ('Review meeting on 2 June', 'Mentoring as and when he is free') is an action; a
+    # sentence whose main verb is finite ('Ms Brooks has started the course') reports progress.
+    for t in doc:
+        if t.lower_ in SUBORDINATORS:
+            return True
+        if t.tag_ in ("VBZ", "VBD", "VBP"):
+            return False
+    return True
 
 
 

@@ -95,7 +95,10 @@ class LintContext:
                 lower.add(e.key, [d])
             lemma_entries = [e for e in plain if e.lemma]
             for e, d in zip(lemma_entries, self.nlp.pipe([e.key for e in lemma_entries]), strict=True):
-                lemma.add(e.key, [d])
+                # Only a base form finds its other forms: 'escalate' finds 'escalated', but 'actioned'
+                # must not find every 'action' through their shared stem.
+                if all(t.lemma_.lower() == t.lower_ for t in d):
+                    lemma.add(e.key, [d])
             self._matchers[name] = (lower, lemma, by_key)
         return self._matchers[name]
 

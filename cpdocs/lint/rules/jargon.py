@@ -39,7 +39,8 @@ SHOUTED_WORDS = {w.upper() for w in STOP_WORDS} | {
 EXPLAINED_AFTER = re.compile(
     r"^\s*(?:\((?!\s*[A-Z0-9&]{2,8}s?\s*\))[^)]*?[a-z][^)]*\s[^)]*\)"  # (a meeting where ...)
     r"|[,\u2013\u2014-]?\s*(?:which|that|this)\s+(?:is|means|are|was)\b"
-    r"|\s+(?:is|are|was)\s+(?:a|an|the|when|where|how|what)\b"
+    r"|(?:\s+[\w'\u2019-]+){0,2}\s+(?:is|are|was|means)\s+(?:a|an|the|when|where|how|what|that)\b"
+    r"|\s+of\s+the\s+[A-Z][\w ]{2,40}\bAct\b"  # 'section 17 of the Children Act 1989' names the law
     r"|\s+(?:means|stands for|refers to)\b"
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
@@ -80,7 +81,8 @@ class JargonTerm(Rule):
                 continue
             if m.block.kind == "title":
                 continue  # the document's own type in its title ('Core Group Minutes') is not jargon
-            if is_explained(m.block, m.start, m.end) or form in explained:
+            sent = ctx.sentence_of(m.block, m.start)
+            if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained:
                 seen.add(form)
                 explained.add(form)
                 continue
@@ -92,10 +94,33 @@ class JargonTerm(Rule):
                             if plain else m.entry.suggestion))
 
 
-def is_explained(block: Block, start: int, end: int) -> bool:
+NEXT_SENTENCE_EXPLAINS = re.compile(r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|is|are|was|were)\b", re.I)
+
+
+def is_explained(block: Block, start: int, end: int, sentence_end: int | None = None) -> bool:
+    """Explained where it is used: in brackets after it, as 'X is a...', 'known as X', inside a
+    bracket that glosses another word, or by the next sentence ('This means...', 'X is a...')."""
     text = block.text
-    return bool(EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start])
-                or _in_parenthesis_after_words(text, start, end))
+    if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) \
+            or _in_parenthesis_after_words(text, start, end) or _inside_gloss(text, start):
+        return True
+    if sentence_end is None:
+        return False
+    following = text[sentence_end:sentence_end + 300]
+    if NEXT_SENTENCE_EXPLAINS.match(following):
+        return True
+    term = re.escape(text[start:end])
+    return bool(re.match(r"^\s*(?:\w+\s+){0,3}?" + term + r"\b" + EXPLAINED_AFTER.pattern[1:], following, re.I))
+
+
+def _inside_gloss(text: str, start: int) -> bool:
+    """Within a bracket of three words or more that follows a word: 'a plan (under section 17 of...)'."""
+    open_at = text.rfind("(", 0, start)
+    if open_at <= 0 or text.rfind(")", 0, start) > open_at:
+        return False
+    close_at = text.find(")", start)
+    inner = text[open_at + 1:close_at if close_at != -1 else len(text)]
+    return bool(re.search(r"\w", text[:open_at][-3:])) and len(inner.split()) >= 3
 
 
 class UnexplainedAcronym(Rule):
