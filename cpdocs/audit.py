@@ -16,6 +16,7 @@ import re
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -83,11 +84,11 @@ def init_worker() -> None:
 
 def audit_one(path: str, rel: str, reports_dir: str | None, timeout: float) -> dict:
     """Lint one file and write its HTML report; return its summary (never raises)."""
-    use_alarm = timeout > 0 and hasattr(signal, "setitimer")
-    if use_alarm:
-        old = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+    use_alarm = timeout > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
     try:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
         return _audit_one(path, rel, reports_dir)
     except FileTimeout:
         return {"path": rel, "error": f"{rel}: took longer than {timeout:g} seconds, so it was skipped"}

@@ -76,7 +76,9 @@ def _open(data: bytes, path: str):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(path, "is password-protected; save a copy without a password and check that") from None
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        inner = [exc, *getattr(exc, "args", ()), exc.__cause__, exc.__context__]
+        if any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) or "password" in type(e).__name__.lower()
+               for e in inner if e is not None):
             raise InputError(path, "is password-protected; save a copy without a password and check that") from None
         raise InputError(path, f"is damaged: it cannot be read as a PDF ({type(exc).__name__})") from None
     if not pages:
