@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from weakref import WeakKeyDictionary
 
 from cpdocs.document import Block, Table
 from cpdocs.lint.actions import table_actions
 from cpdocs.lint.context import LintContext
-from cpdocs.lint.dates_in_text import FoundDate, document_year, find_dates
+from cpdocs.lint.dates_in_text import DATE, FoundDate, document_year, find_dates
 from cpdocs.standards import section_keys_for_heading
 
 # A child is asked to be seen alone from this age (years); a baby or toddler is not.
@@ -131,12 +133,20 @@ RANGE_BEFORE = re.compile(r"(?<![\d/.:])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|\u2013|\u
 DAY_FIRST = re.compile(r"^(?:[A-Za-z]+day,?\s+(?:the\s+)?)?\d{1,2}")
 
 
-def read_dates(text: str, year: int | None) -> tuple[list[FoundDate], bool]:
+Year = int | None | Callable[[], int | None]
+
+
+def read_dates(text: str, year: Year) -> tuple[list[FoundDate], bool]:
     """Every date in `text`, with '3, 10 and 24 March' read as three dates.
 
-    Returns the dates in order and whether the text was clear: a range ('3 to 7 March') is not a
-    list of days, so a text with one is reported unclear.
+    `year` is the year for dates written without one, or a function that gives it (asked only
+    when such a date is there: finding the draft's year means reading all of it). Returns the
+    dates in order and whether the text was clear: a range ('3 to 7 March') is not a list of
+    days, so a text with one is reported unclear.
     """
+    if callable(year):
+        year = year() if any(not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("iso"))
+                             for m in DATE.finditer(text)) else None
     found = find_dates(text, year)
     out: list[FoundDate] = []
     clear = True
@@ -159,7 +169,7 @@ def read_dates(text: str, year: int | None) -> tuple[list[FoundDate], bool]:
     return out, clear
 
 
-def _single(block: Block, year: int | None, start: int = 0) -> DateRef | None:
+def _single(block: Block, year: Year, start: int = 0) -> DateRef | None:
     """The one date in a cell or value; None when there is none, or more than one."""
     dates, clear = read_dates(block.text[start:], year)
     if len(dates) != 1 or not clear:
@@ -238,7 +248,7 @@ class _Reader:
     def __init__(self, ctx: LintContext):
         self.ctx = ctx
         self.doc = ctx.document
-        self.year = document_year([b.text for b in self.doc.blocks])
+        self._year: list[int | None] = []
         self.tl = Timeline(report_type=ctx.report_type)
         self.cells: dict[int, list[list[Block]]] = {}
         for b in self.doc.blocks:
@@ -247,6 +257,22 @@ class _Reader:
                 while len(rows) <= (b.row or 0):
                     rows.append([])
                 rows[b.row or 0].append(b)
+
+    def year(self) -> int | None:
+        """The year most full dates are in: the context for a date written without one.
+
+        The dates counted are those of the parts this module reads (tables, the top of the draft,
+        visits, plans and next meetings), which are also where a year-less date is read; the whole
+        draft only when those give no year. Reading every block with the date pattern would cost
+        more than all the timeliness rules together.
+        """
+        if not self._year:
+            read = {"plan", "next-meetings"}
+            texts = [b.text for b in self.doc.blocks if b.table is not None or not b.section
+                     or read & b.section_keys or _is_visits_section(b)]
+            year = document_year(texts)
+            self._year.append(year if year is not None else document_year([b.text for b in self.doc.blocks]))
+        return self._year[0]
 
     def read(self) -> Timeline:
         rows = _details_rows(self.ctx, self.cells)
@@ -391,11 +417,11 @@ class _Reader:
             value = r.value_block.text[r.value_start:]
             if child_label.match(r.label) and not adult.search(r.label):
                 for name, seg in _children(value):
-                    ages[name] = _age(seg, self.year)
+                    ages[name] = _age(seg)
             elif r.label in ("dob", "d o b", "date of birth"):
-                extra = _age(f"born {value}", self.year)
+                extra = _age(f"born {value}")
             elif r.label in ("age", "child's age", "childs age"):
-                extra = _age(f"aged {value}", self.year)
+                extra = _age(f"aged {value}")
         if len(ages) == 1 and extra is not None:
             (name, age), = ages.items()
             if age.years is None and age.born is None:
@@ -600,7 +626,12 @@ class _Reader:
 
 
 def _is_visits_section(b: Block) -> bool:
-    return bool(VISIT_HEADING.search(b.section)) and not OTHER_VISITS.search(b.section)
+    return _visits_heading(b.section)
+
+
+@cache
+def _visits_heading(heading: str) -> bool:
+    return bool(VISIT_HEADING.search(heading)) and not OTHER_VISITS.search(heading)
 
 
 def _is_visits_table(t: Table) -> bool:
@@ -712,12 +743,12 @@ def _children(value: str) -> list[tuple[str, str]]:
     return out
 
 
-def _age(text: str, year: int | None) -> Age:
+def _age(text: str) -> Age:
     t = text.lower()
     if re.search(r"\bunborn\b|\bpre-?birth\b|\bexpected\b|\bdue date\b|\bedd\b", t):
         return Age(years=0.0)
     if m := re.search(r"\b(?:dob|d\.o\.b\.?|date of birth|born)\b", t):
-        dates = find_dates(text[m.end():], year)
+        dates = find_dates(text[m.end():], None)
         if dates and dates[0].has_year:
             return Age(born=dates[0].date)
     if m := re.search(r"\baged?\s*:?\s*(\d{1,2})\s*(months?|weeks?|days?|mths?)\b", t) or \
