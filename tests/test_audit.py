@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DRAFTS
+from helpers import DRAFTS
 
 from cpdocs.audit import audit_one, find_drafts, report_name, run_audit
 from cpdocs.cli import cli

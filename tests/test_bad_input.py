@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import docx_bytes
+from helpers import docx_bytes
 
 from cpdocs.cli import cli
 from cpdocs.readers import CFB_MAGIC

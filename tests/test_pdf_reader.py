@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DRAFTS
+from helpers import DRAFTS
 
 from cpdocs.cli import cli
 from cpdocs.config import Config

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import shade
+from helpers import shade
 
 from cpdocs.readers import read_document
 

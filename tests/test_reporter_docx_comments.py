@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DRAFTS
+from helpers import DRAFTS
 from docx import Document as NewDocx
 from lxml import etree
 

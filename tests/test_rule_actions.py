@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import found, lint_md
+from helpers import found, lint_md
 
 TABLE = """# Social Work Report to Initial Child Protection Conference
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import lint_md
+from helpers import lint_md
 
 from cpdocs.config import Config
 from cpdocs.lint.readability import flesch, syllables

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import found, lint_md
+from helpers import found, lint_md
 
 HEAD = "# Little Acorns Nursery \u2013 report for the conference\n\n| Child | Poppy Hargreaves |\n|---|---|\n" \
        "| Mother | Jade Hargreaves |\n| Father | Liam Dobson (lives in Leeds) |\n\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import found, lint_md
+from helpers import found, lint_md
 
 from cpdocs.config import Config
 from cpdocs.generate.dates import working_days_between
