@@ -537,7 +537,7 @@ def load_case(path: Path | str) -> Case:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(p, "is not UTF-8 text; save it as UTF-8 and try again") from None
-    return validate_case(parse_case_text(text, p), p.name)
+    return validate_case(parse_case_text(text, p), p)
 
 
 def case_schema() -> dict:

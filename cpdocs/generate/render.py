@@ -181,13 +181,7 @@ class View:
         self.conference_words, explanation = CONFERENCE_WORDS[c.type]
         self.conference_explained = f"{self.conference_words} ({explanation})"
         self.kids_first = and_list(k.name if k.unborn else k.first_name for k in case.children)
-        surnames = {k.name.split()[-1] for k in case.children if len(k.name.split()) > 1 and not k.unborn}
-        born = [k for k in case.children if not k.unborn]
-        if len(surnames) == 1 and len(born) > 1:
-            self.kids_full = and_list([k.first_name for k in born]) + " " + surnames.pop()
-            self.kids_full = and_list([self.kids_full] + [k.name for k in case.children if k.unborn])
-        else:
-            self.kids_full = and_list(k.name for k in case.children)
+        self.kids_full = and_list(k.name for k in case.children)
         self.children_details = "; ".join(_child_detail(k) for k in case.children)
         self.letter_date = c.date
         self.chairs_letter_due = dates.add_working_days(c.date, self.t["chairs_letter_working_days"], cfg)
