@@ -36,8 +36,9 @@ def _make_docx():
     return module.make_docx
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "cpdocs", "serve", "--port", "0", "--threads", "8"],
+def start_server(workers: int) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "cpdocs", "serve", "--port", "0", "--threads", "8",
+                             "--workers", str(workers)],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -134,6 +135,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--requests", type=int, default=6, help="checks per client in the throughput test")
+    ap.add_argument("--workers", default=f"0,{os.cpu_count() or 2}",
+                    help="the servers to measure: --workers values, comma-separated (0: in the server's threads)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,24 +148,26 @@ def main() -> None:
           f"Python {sys.version.split()[0]}")
     lint_only = library_time(big_data, args.runs)
     print(f"the library alone (read + lint, in this process, warm): median {lint_only:.2f} s")
-    t = time.perf_counter()
-    proc, base = start_server()
-    print(f"server start (language model loaded): {time.perf_counter() - t:.2f} s")
-    try:
-        first, times = upload_to_report(base, big_data, args.runs)
-        print(f"upload to report, {words:,}-word DOCX ({len(big_data) // 1024} KB): first {first:.2f} s, "
-              f"warm median {statistics.median(times):.2f} s, best {min(times):.2f} s (target < 2 s warm)")
-        for label, name, data in (("5,000-word DOCX", "report.docx", big_data),
-                                  ("example draft (DOCX, ~430 words)", "draft.docx", small_data)):
-            rps, n, med = throughput(base, name, data, args.clients, args.requests)
-            print(f"{args.clients} clients, {label}: {n} checks, {rps:.2f} checks/s, "
-                  f"median latency {med:.2f} s")
-    finally:
-        proc.terminate()
+    for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
+        print(f"\n--- cpdocs serve --workers {workers}")
+        t = time.perf_counter()
+        proc, base = start_server(workers)
+        print(f"server start (language model loaded): {time.perf_counter() - t:.2f} s")
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            first, times = upload_to_report(base, big_data, args.runs)
+            print(f"upload to report, {words:,}-word DOCX ({len(big_data) // 1024} KB): first {first:.2f} s, "
+                  f"warm median {statistics.median(times):.2f} s, best {min(times):.2f} s (target < 2 s warm)")
+            for label, name, data in (("5,000-word DOCX", "report.docx", big_data),
+                                      ("example draft (DOCX, ~430 words)", "draft.docx", small_data)):
+                rps, n, med = throughput(base, name, data, args.clients, args.requests)
+                print(f"{args.clients} clients, {label}: {n} checks, {rps:.2f} checks/s, "
+                      f"median latency {med:.2f} s")
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 if __name__ == "__main__":

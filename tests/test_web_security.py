@@ -68,11 +68,18 @@ def test_session_cookie_is_httponly_and_strict():
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
 
+def _run_quietly(server) -> None:
+    try:
+        server.run()
+    except (OSError, ValueError):  # the socket closed under it when the test ended
+        pass
+
+
 @pytest.fixture()
 def live_server():
     app, _ = new_client()
     server = make_server(app, "127.0.0.1", 0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=_run_quietly, args=(server,), daemon=True)
     thread.start()
     yield app, f"http://127.0.0.1:{server.effective_port}"
     server.close()
@@ -154,3 +161,26 @@ def test_serve_warns_when_another_host_is_given():
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_worker_processes_check_drafts_and_a_stuck_check_is_stopped():
+    from cpdocs.web.app import checker
+
+    app, client = new_client(workers=1, time_limit=120)
+    try:
+        checker(app).warm_up()
+        text = "# Agency report\n\nThe plan is ongoing.\n"
+        r = client.post("/check", data={"csrf_token": token(client), "text": text})
+        assert r.status_code == 200 and "ongoing" in r.get_data(as_text=True)
+        checker(app).time_limit = 0.001
+        r = client.post("/check", data={"csrf_token": token(client), "text": text})
+        assert r.status_code == 503
+        assert "took too long to check and was stopped" in r.get_data(as_text=True)
+        checker(app).time_limit = 120
+        r = client.post("/check", data={"csrf_token": token(client), "text": text})
+        assert r.status_code == 200  # a new worker took over
+        r = client.post("/check", data={"csrf_token": token(client), "draft": (io.BytesIO(b"%PDF-1.4 x"), "a.docx")},
+                        content_type="multipart/form-data")
+        assert r.status_code == 422 and "is a PDF file" in r.get_data(as_text=True)
+    finally:
+        checker(app).close()

@@ -26,6 +26,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from cpdocs import __version__
 from cpdocs.config import Config, load_config
 from cpdocs.web import security
+from cpdocs.web.workers import DEFAULT_TIME_LIMIT, Checker
 
 log = logging.getLogger("cpdocs.web")
 
@@ -40,10 +41,12 @@ class MemoryRequest(Request):
 
 
 def create_app(config_file: Path | str | None = None, max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
-               secret_key: bytes | None = None, testing: bool = False) -> Flask:
+               secret_key: bytes | None = None, testing: bool = False, workers: int = 0,
+               time_limit: float = DEFAULT_TIME_LIMIT) -> Flask:
     """A new app. `config_file` is a cpdocs.toml for the authority's settings (timescales,
     word lists); without it the defaults apply. Each call makes a new secret key unless given:
-    forms from an earlier run of the server are refused politely."""
+    forms from an earlier run of the server are refused politely. `workers` > 0 checks drafts in
+    that many worker processes (see cpdocs.web.workers); 0 checks them in the request's thread."""
     app = Flask(__name__, static_folder="static", template_folder="templates")
     app.request_class = MemoryRequest
     app.secret_key = secret_key or secrets.token_bytes(32)
@@ -58,7 +61,10 @@ def create_app(config_file: Path | str | None = None, max_upload_mb: int = DEFAU
         SEND_FILE_MAX_AGE_DEFAULT=0,
         CPDOCS_MAX_UPLOAD_MB=max_upload_mb,
     )
-    app.extensions["cpdocs_config"] = load_config(Path(config_file)) if config_file else Config()
+    config = load_config(Path(config_file)) if config_file else Config()
+    app.extensions["cpdocs_config"] = config
+    app.extensions["cpdocs_checker"] = Checker(config, str(config_file) if config_file else None, workers,
+                                               time_limit)
     app.jinja_env.globals["version"] = __version__
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -81,6 +87,10 @@ def create_app(config_file: Path | str | None = None, max_upload_mb: int = DEFAU
 
 def cpdocs_config(app: Flask) -> Config:
     return app.extensions["cpdocs_config"]
+
+
+def checker(app: Flask) -> Checker:
+    return app.extensions["cpdocs_checker"]
 
 
 def _errors(app: Flask) -> None:

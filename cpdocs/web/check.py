@@ -16,13 +16,12 @@ from pathlib import PurePath
 from flask import Blueprint, current_app, render_template, request, send_file
 
 from cpdocs.errors import InputError
-from cpdocs.lint.engine import lint_document
 from cpdocs.lint.reporters.html import file_view
-from cpdocs.readers import read_document
 from cpdocs.standards import REPORT_TYPES, report_types
 from cpdocs.web import highlight
-from cpdocs.web.app import cpdocs_config
+from cpdocs.web.app import checker
 from cpdocs.web.security import sign, unsign
+from cpdocs.web.workers import Fault, TooSlow
 
 bp = Blueprint("check", __name__)
 log = logging.getLogger("cpdocs.web")
@@ -70,9 +69,21 @@ def _plain(exc: InputError) -> str:
 
 
 def run_check(name: str, data: bytes, report_type: str | None):
-    config = cpdocs_config(current_app)
-    document = read_document(name, data)
-    return document, lint_document(document, config, report_type)
+    checked = checker(current_app).run(name, data, report_type)
+    return checked.document, checked.result
+
+
+def _failed(name: str, exc: Exception) -> str:
+    """The plain message for a check that did not finish."""
+    if isinstance(exc, InputError):
+        return _plain(exc)
+    if isinstance(exc, TooSlow):
+        return (f"{name} took too long to check and was stopped. If it is a very long or unusual file, "
+                "save it again as .docx and try that.")
+    kind = exc.kind if isinstance(exc, Fault) else type(exc).__name__
+    log.error("fault in cpdocs while checking a draft (%s)", kind)
+    return f"{name} could not be checked because of a fault in cpdocs ({kind}). Please report it, " \
+           "without sending the document."
 
 
 @bp.post("/check")
@@ -93,11 +104,8 @@ def submit():
         document, result = run_check(name, data, report_type or None)
     except InputError as exc:
         return _form({"draft": _plain(exc)}, values, previous_token, 422)
-    except Exception as exc:  # a fault in cpdocs on a strange file: say so, keep serving the others
-        log.error("fault in cpdocs while checking a draft (%s)", type(exc).__name__)
-        return _form({"draft": f"{name} could not be checked because of a fault in cpdocs "
-                               f"({type(exc).__name__}). Please report it, without sending the document."},
-                     values, previous_token, 500)
+    except Exception as exc:  # a fault in cpdocs on a strange file, or too slow: say so, keep serving
+        return _form({"draft": _failed(name, exc)}, values, previous_token, 503 if isinstance(exc, TooSlow) else 500)
     current = highlight.compact(result)
     previous = unsign(current_app, PREVIOUS_SALT, previous_token, PREVIOUS_MAX_AGE)
     changes = highlight.compare(previous, current) if isinstance(previous, list) else None
@@ -127,14 +135,11 @@ def word():
     if report_type not in (None, *REPORT_TYPES) or not data or _too_big(data):
         return _form({"draft": "The draft could not be sent back for Word comments. Upload it again."}, status=400)
     try:
-        from cpdocs.lint.reporters.docx_comments import add_comments
-    except ImportError:
-        return _form({"draft": "This version of cpdocs cannot write Word comments yet."}, status=501)
-    try:
-        document, result = run_check(name, data, report_type)
-        annotated, _count = add_comments(data, document, result)
+        annotated = checker(current_app).run(name, data, report_type, annotate=True).annotated
     except InputError as exc:
         return _form({"draft": _plain(exc)}, status=422)
+    except Exception as exc:  # as for a check
+        return _form({"draft": _failed(name, exc)}, status=503 if isinstance(exc, TooSlow) else 500)
     stem = PurePath(name).stem or "draft"
     return send_file(io.BytesIO(annotated), as_attachment=True, download_name=f"{stem}.cpdocs.docx",
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -13,13 +13,10 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def warm_up(app) -> None:
-    """Load the language model and the word lists once, before the first person waits for them."""
-    from cpdocs.lint.engine import lint_document
-    from cpdocs.readers import read_document
-    from cpdocs.web.app import cpdocs_config
+    """Load the language model and the word lists once (in each worker), before anyone waits for them."""
+    from cpdocs.web.app import checker
 
-    document = read_document("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n")
-    lint_document(document, cpdocs_config(app), None)
+    checker(app).warm_up()
 
 
 def make_server(app, host: str, port: int, threads: int):
@@ -44,9 +41,14 @@ def make_server(app, host: str, port: int, threads: int):
               help="A cpdocs.toml with your service's settings (timescales, word lists).")
 @click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 50),
               help="The largest file people may upload, in MB.")
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="How many requests are handled at once.")
-def serve(host, port, open_browser, config_file, max_upload_mb, threads):
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(0, 32),
+              help="Check drafts in this many separate processes (for a team sharing one machine: one per "
+                   "processor core). 0 checks them inside the server.")
+@click.option("--time-limit", default=120, show_default=True, type=click.IntRange(5, 3600),
+              help="With --workers: stop a check that takes longer than this many seconds.")
+def serve(host, port, open_browser, config_file, max_upload_mb, threads, workers, time_limit):
     """Start cpdocs as a page in your web browser, on this computer.
 
     Check drafts, make the conference documents, work out deadlines and read the standards
@@ -59,7 +61,7 @@ def serve(host, port, open_browser, config_file, max_upload_mb, threads):
         click.secho(f"Warning: listening on {host}, so other computers on the network can reach this page. "
                     "Anyone who can reach it can use it. Use this only on a network you trust.", fg="yellow",
                     err=True)
-    app = create_app(config_file=config_file, max_upload_mb=max_upload_mb)
+    app = create_app(config_file=config_file, max_upload_mb=max_upload_mb, workers=workers, time_limit=time_limit)
     click.echo("cpdocs: loading the language model...", err=True)
     warm_up(app)
     server = make_server(app, host, port, threads)
@@ -75,4 +77,7 @@ def serve(host, port, open_browser, config_file, max_upload_mb, threads):
         pass
     finally:
         server.close()
+        from cpdocs.web.app import checker
+
+        checker(app).close()
         click.echo("cpdocs: stopped.", err=True)

@@ -43,6 +43,13 @@ def browser():
         b.close()
 
 
+def _run_quietly(server) -> None:
+    try:
+        server.run()
+    except (OSError, ValueError):  # the socket closed under it at the end
+        pass
+
+
 @pytest.fixture(scope="session")
 def server():
     from cpdocs.web import create_app
@@ -51,7 +58,7 @@ def server():
     app = create_app()
     warm_up(app)
     srv = make_server(app, "127.0.0.1", 0, threads=4)
-    t = threading.Thread(target=srv.run, daemon=True)
+    t = threading.Thread(target=_run_quietly, args=(srv,), daemon=True)
     t.start()
     yield f"http://127.0.0.1:{srv.effective_port}"
     srv.close()

@@ -1,0 +1,152 @@
+"""Where the checking runs: in the request's own thread, or in a few worker processes.
+
+Checking a draft is plain CPU-bound Python, so threads share one core between them. With
+`cpdocs serve --workers N`, checks run in N processes instead (started once, with the
+language model loaded once in each), so a team sharing a machine gets every core, and a
+check that runs past its time limit is stopped without stopping the server: its worker
+processes are replaced and the person sees a plain message.
+
+Only bytes, the draft's name and plain results cross between processes; nothing is written
+to disk and nothing is kept after the answer.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from cpdocs.config import Config, load_config
+from cpdocs.document import Document
+from cpdocs.errors import InputError
+from cpdocs.lint.finding import FileResult
+
+DEFAULT_TIME_LIMIT = 120.0
+
+
+class TooSlow(Exception):
+    """A check ran past the time limit and was stopped."""
+
+
+class Fault(Exception):
+    """A fault in cpdocs while checking (the exception's type name only: its message may quote a draft)."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        super().__init__(kind)
+
+
+@dataclass
+class Checked:
+    document: Document
+    result: FileResult
+    annotated: bytes | None = None
+
+
+# --- in the worker ------------------------------------------------------------------------------
+
+_config: Config | None = None
+
+
+def _init(config_file: str | None) -> None:
+    global _config
+    _config = load_config(Path(config_file)) if config_file else Config()
+    from cpdocs.nlp import load_model
+
+    load_model(_config.model)
+
+
+def _warm() -> bool:
+    _check("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n", None, False)
+    return True
+
+
+def _check(name: str, data: bytes, report_type: str | None, annotate: bool):
+    """Runs in a worker: returns a tuple, never raises (exceptions with two arguments do not pickle)."""
+    try:
+        return ("ok", check(name, data, report_type, _config or Config(), annotate))
+    except InputError as exc:
+        return ("input", exc.path, exc.problem)
+    except Exception as exc:  # noqa: BLE001 - reported as a fault by its type name only
+        return ("fault", type(exc).__name__)
+
+
+def check(name: str, data: bytes, report_type: str | None, config: Config, annotate: bool = False) -> Checked:
+    from cpdocs.lint.engine import lint_document
+    from cpdocs.readers import read_document
+
+    document = read_document(name, data)
+    result = lint_document(document, config, report_type)
+    copy = None
+    if annotate:
+        from cpdocs.lint.reporters.docx_comments import add_comments
+
+        copy, _count = add_comments(data, document, result)
+    return Checked(document, result, copy)
+
+
+# --- in the server ------------------------------------------------------------------------------
+
+class Checker:
+    """Runs checks: in the calling thread (workers=0), or in a pool of worker processes."""
+
+    def __init__(self, config: Config, config_file: str | None = None, workers: int = 0,
+                 time_limit: float = DEFAULT_TIME_LIMIT):
+        self.config = config
+        self.config_file = config_file
+        self.workers = workers
+        self.time_limit = time_limit
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        if workers > 0:
+            self._pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        # spawn, not fork: forking a process that is running threads can copy a held lock
+        ctx = multiprocessing.get_context("spawn")
+        return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_init,
+                                      initargs=(self.config_file,))
+
+    def warm_up(self) -> None:
+        if self._pool is None:
+            check("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n", None, self.config)
+            return
+        for f in [self._pool.submit(_warm) for _ in range(self.workers)]:
+            f.result()
+
+    def run(self, name: str, data: bytes, report_type: str | None, annotate: bool = False) -> Checked:
+        """The checked draft; raises InputError (bad input), TooSlow or Fault."""
+        if self._pool is None:
+            return check(name, data, report_type, self.config, annotate)
+        with self._lock:
+            pool = self._pool
+        try:
+            future = pool.submit(_check, name, data, report_type, annotate)
+            outcome = future.result(timeout=self.time_limit)
+        except cf.TimeoutError:
+            self._replace(pool)
+            raise TooSlow() from None
+        except cf.process.BrokenProcessPool:
+            self._replace(pool)
+            raise Fault("BrokenProcessPool") from None
+        if outcome[0] == "ok":
+            return outcome[1]
+        if outcome[0] == "input":
+            raise InputError(outcome[1], outcome[2])
+        raise Fault(outcome[1])
+
+    def _replace(self, broken: cf.ProcessPoolExecutor) -> None:
+        """Stop a pool with a check stuck in it, and start a new one (once, however many noticed)."""
+        with self._lock:
+            if self._pool is not broken:
+                return
+            for p in list(getattr(broken, "_processes", {}).values()):
+                p.terminate()
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
