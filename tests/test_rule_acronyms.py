@@ -33,6 +33,12 @@ def test_plain_abbreviations_postcodes_times_shouting_and_quotes_are_left_alone(
     assert acr(md) == []
 
 
+def test_role_words_are_not_initials_and_dna_test_is_plain():
+    md = ("# Core Group Minutes\n\n| Chair | Priya Mistry, Social Worker |\n|---|---|\n| Child | Skye Bennett |\n\n"
+          "The SW visited. A DNA test was done. Mum was a DNA on 3 May.\n")
+    assert acr(md) == ["SW", "DNA"]
+
+
 def test_section_numbers_plurals_and_digit_acronyms():
     md = "# Report\n\nAn S47 enquiry began. Two IDVAs helped. She is on 2YO funding.\n"
     assert acr(md) == ["S47", "IDVA", "2YO"]

@@ -25,6 +25,12 @@ SINGLE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
 
 
+ROLE_WORDS = re.compile(
+    r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
+    r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
+    r"independent|adviser|advisor|primary|academy|nursery|college|court|unit|department|conference|chair)\b", re.I)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in DOUBLE.finditer(text)]
     for m in SINGLE.finditer(text):
@@ -153,9 +159,10 @@ class LintContext:
                                                      if re.search(r"\bname|attendee|present|member", h, re.I)}
             cells = [c for row in t.rows for c in row if c.col in name_cols]
             if t.is_details or name_cols:
-                for c in cells + ([] if not t.is_details else []):
+                for c in cells:
                     for m in re.finditer(r"\b([A-Z])[a-z'\-]+(?:\s+([A-Z])[a-z'\-]+)?\s+([A-Z])[a-z'\-]+", c.text):
-                        out.add("".join(g for g in m.groups() if g))
+                        if not ROLE_WORDS.search(m.group(0)):  # 'Social Worker' is a role, not a person
+                            out.add("".join(g for g in m.groups() if g))
         return frozenset(out)
 
     @cached_property

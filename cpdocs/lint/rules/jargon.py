@@ -49,6 +49,8 @@ EXPLAINED_AFTER = re.compile(
     r")"
 )
 EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# Acronyms that are plain English in one sense: 'DNA' is 'did not attend', but not in 'a DNA test'.
+PLAIN_IN_CONTEXT = {"DNA": re.compile(r"^\s+(?:test|testing|tests|sample|samples|profile|evidence|result)", re.I)}
 GLOSSARY_HEADING = re.compile(r"glossary|abbreviations|acronyms|key (terms|words)|what (the )?words mean", re.I)
 
 
@@ -151,6 +153,8 @@ class UnexplainedAcronym(Rule):
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
                 if any(ps <= s < pe for ps, pe in postcodes):
+                    continue
+                if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
                     continue
                 if _defines(text, s, e, acr):
                     defined.add(key)
