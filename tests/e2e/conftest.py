@@ -8,28 +8,11 @@ node_modules/axe-core/axe.min.js at the top of the repository.
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CPDOCS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Without the networking flags Chromium tries to reach Google at every start, which a closed
-# network refuses (and which cpdocs must never do anyway).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("CPDOCS_SCREENSHOTS", "/tmp/cpdocs-screenshots"))
-
-
-def _axe_path() -> Path | None:
-    for p in (os.environ.get("AXE_CORE_JS"), ROOT / "node_modules/axe-core/axe.min.js",
-              ROOT / "tests/e2e/node_modules/axe-core/axe.min.js"):
-        if p and Path(p).is_file():
-            return Path(p)
-    return None
+from e2e_support import CHROMIUM, CHROMIUM_ARGS, axe_path
 
 
 @pytest.fixture(scope="session")
@@ -86,12 +69,7 @@ def page(browser, tmp_path):
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    path = _axe_path()
+    path = axe_path()
     if path is None:
         pytest.skip("axe-core not found (npm install --no-save axe-core, or set AXE_CORE_JS)")
     return path.read_text(encoding="utf-8")
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

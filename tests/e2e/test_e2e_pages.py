@@ -8,8 +8,8 @@ import zipfile
 
 import pdfplumber
 import pytest
-from conftest import ROOT, shot
 from docx import Document as OpenDocx
+from e2e_support import ROOT, shot
 
 DRAFT = ROOT / "fixtures/drafts/example-agency-report.docx"
 
