@@ -162,12 +162,17 @@ class UnexplainedAcronym(Rule):
                 if ctx.in_quote(block, s, e) or acr.lower() in words.accepted:
                     continue
                 flagged.add(key)
-                expansion = words.expansions.get(key)
-                suggestion = (f"Write it out the first time: '{expansion} ({acr})', or just '{expansion}'."
-                              if expansion else
-                              f"Write out what '{acr}' stands for the first time you use it, with '({acr})' after.")
                 yield self.finding(block, s, e, f"'{acr}' is not written out at its first use",
-                                   suggestion=suggestion)
+                                   suggestion=acronym_suggestion(acr, words.expansions.get(key)))
+
+
+def acronym_suggestion(acr: str, expansion: str | None) -> str:
+    if not expansion:
+        return f"Write out what '{acr}' stands for the first time you use it, with '({acr})' after."
+    name, _, gloss = expansion.partition(" (")
+    if gloss:
+        return f"Write it out the first time: '{name} ({acr})', and say what it is: {gloss.rstrip(')')}."
+    return f"Write it out the first time: '{name} ({acr})', or just '{name}'."
 
 
 def _is_acronym(acr: str, words) -> bool:
