@@ -8,9 +8,11 @@ import zipfile
 
 import pytest
 from docx import Document as OpenDocx
-from web_support import DRAFTS, errors, field_errors, hidden, new_client, token
+from web_support import CASES, DRAFTS, errors, field_errors, hidden, new_client, token
 
 import cpdocs.web.check as check_module
+from cpdocs.generate.case import load_case
+from cpdocs.generate.render import render_document, to_bytes
 
 
 @pytest.fixture()
@@ -174,3 +176,13 @@ def test_uploads_are_never_logged(client, caplog):
     with caplog.at_level(logging.DEBUG):
         upload(client, b"# Agency report\n\nZebedee Quintrell is ongoing.\n", "secret-family.md")
     assert "Zebedee" not in caplog.text and "secret-family" not in caplog.text
+
+
+def test_pdf_draft(client):
+    case = load_case(CASES / "initial-okafor.yaml")
+    pdf = to_bytes(render_document("icpc-report", case)[0], "pdf")
+    r = upload(client, pdf, "report.pdf")
+    assert r.status_code == 200
+    page = r.get_data(as_text=True)
+    assert "What to fix in this draft" in page and "Amara" in page
+    assert "Download the draft with Word comments" not in page

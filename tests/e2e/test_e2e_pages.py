@@ -206,3 +206,12 @@ def test_no_serious_accessibility_violations(page, server, axe_source, name):
     violations = axe(page, axe_source)
     assert violations == [], violations
     no_outside(page)
+
+
+def test_enter_in_the_case_form_checks_rather_than_adding_a_row(page, server):
+    page.goto(server + "/make/form")
+    page.locator('[id="children[0].name"]').fill("Amara Okafor")
+    page.locator('[id="children[0].name"]').press("Enter")
+    page.wait_for_selector(".govuk-error-summary")
+    assert page.locator('[id="children[1].name"]').count() == 0
+    assert page.locator('[id="children[0].name"]').input_value() == "Amara Okafor"
