@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from xml.sax.saxutils import escape
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 
 @dataclass
@@ -155,14 +154,20 @@ def parse(html: str) -> list[Para | Table]:
 
 
 # --- writing Word -------------------------------------------------------------------------------
+#
+# The body is written as WordprocessingML text and parsed once: building it element by element
+# through python-docx costs several times more (it searches every style and re-reads the table
+# grid on each call), and Word output has a budget of 100 ms.
 
 STYLE = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "li-ul": "List Bullet", "li-ol": "List Number"}
-GREY = RGBColor(0x55, 0x55, 0x55)
+GREY = "555555"
+TEXT_WIDTH = 9638  # twentieths of a point: A4 less 20 mm margins; tables are set in per cent anyway
+BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="777777"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def _style_id(doc, name: str, cache: dict[str, str | None]) -> str | None:
-    """The template's id for a paragraph or table style, looked up once per document (python-docx
-    searches every style on each lookup); None when the template does not have it."""
+    """The template's id for a style, looked up once per document; None when it does not have it."""
     if name not in cache:
         try:
             cache[name] = doc.styles[name].style_id
@@ -171,117 +176,110 @@ def _style_id(doc, name: str, cache: dict[str, str | None]) -> str | None:
     return cache[name]
 
 
-def _add_runs(paragraph, runs: list[Run], force_bold: bool = False) -> None:
+def _runs_xml(runs: list[Run], force_bold: bool = False) -> str:
+    out = []
     for r in runs:
-        parts = r.text.split("\n")
-        for i, part in enumerate(parts):
-            run = paragraph.add_run(part)
-            if r.bold or force_bold:
-                run.bold = True
-            if r.italic:
-                run.italic = True
-            if r.prompt:
-                run.font.color.rgb = GREY
-            if i < len(parts) - 1:
-                run.add_break()
+        props = ""
+        if r.bold or force_bold:
+            props += "<w:b/>"
+        if r.italic or r.prompt:
+            props += "<w:i/>"
+        if r.prompt:
+            props += f'<w:color w:val="{GREY}"/>'
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        for i, part in enumerate(r.text.split("\n")):
+            if i:
+                out.append("<w:r><w:br/></w:r>")
+            if part:
+                out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+    return "".join(out)
 
 
-def _paragraph(doc, container, para: Para, styles: dict[str, str | None]):
+def _paragraph_xml(doc, para: Para, styles: dict[str, str | None]) -> str:
     name = STYLE.get(para.kind)
     prompt = "prompt" in para.cls.split()
     if prompt and para.kind == "p":
         name = "Prompt"
     style_id = _style_id(doc, name, styles) if name else None
-    fallback_bold = False
-    if name and style_id is None:
-        fallback_bold = para.kind.startswith("h")
+    runs = para.runs
+    bold = False
+    if name and style_id is None:  # an authority's template without this style: keep the meaning
+        bold = para.kind.startswith("h")
         if para.kind.startswith("li"):
-            para.runs.insert(0, Run("\u2022 " if para.kind == "li-ul" else "- "))
-    p = container.add_paragraph()
-    if style_id:
-        p._p.style = style_id
-    _add_runs(p, para.runs, force_bold=fallback_bold)
+            runs = [Run("\u2022 " if para.kind == "li-ul" else "- ")] + runs
+        if prompt:
+            runs = [Run(r.text, r.bold, True, True) for r in runs]
+    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
+    xml = f"<w:p>{ppr}{_runs_xml(runs, bold)}</w:p>"
     if prompt:
-        if style_id is None or name != "Prompt":
-            for run in p.runs:
-                run.italic = True
-                run.font.color.rgb = GREY
-        _placeholder(p)
-    return p
+        # A content control showing placeholder text: in Word, click the prompt and type over it.
+        xml = ('<w:sdt><w:sdtPr><w:alias w:val="Write here"/><w:showingPlcHdr/></w:sdtPr>'
+               f"<w:sdtContent>{xml}</w:sdtContent></w:sdt>")
+    return xml
 
 
-def _placeholder(p) -> None:
-    """Wrap a prompt in a Word content control showing placeholder text: click it and type, and
-    the prompt is replaced (Word's own 'click here to enter text')."""
-    sdt = OxmlElement("w:sdt")
-    pr = OxmlElement("w:sdtPr")
-    alias = OxmlElement("w:alias")
-    alias.set(qn("w:val"), "Write here")
-    pr.append(alias)
-    pr.append(OxmlElement("w:showingPlcHdr"))
-    text = OxmlElement("w:text")
-    text.set(qn("w:multiLine"), "1")
-    pr.append(text)
-    sdt.append(pr)
-    content = OxmlElement("w:sdtContent")
-    sdt.append(content)
-    p._p.addprevious(sdt)
-    content.append(p._p)
-
-
-def _shade(cell, fill: str = "E6E6E6") -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
-
-
-def _table(doc, container, table: Table, styles: dict[str, str | None]) -> None:
+def _table_xml(doc, table: Table, styles: dict[str, str | None]) -> str:
     rows = [r for r in table.rows if r]
     if not rows:
-        return
+        return ""
     ncols = max(len(r) for r in rows)
-    t = container.add_table(rows=len(rows), cols=ncols)
+    if table.cls == "details" and ncols == 2:
+        widths = [round(TEXT_WIDTH * 0.34), TEXT_WIDTH - round(TEXT_WIDTH * 0.34)]
+    else:
+        widths = [TEXT_WIDTH // ncols] * ncols
     grid = _style_id(doc, "Table Grid", styles)
-    if grid:
-        t._tbl.tblPr.style = grid
-    t.alignment = WD_TABLE_ALIGNMENT.LEFT
-    if all(c.header for c in rows[0]) and table.cls != "details":
-        _repeat_header(t.rows[0])
-    cells = t._cells  # python-docx works out the whole grid on every cell() call: once is enough
+    style = f'<w:tblStyle w:val="{grid}"/>' if grid else ""
+    out = [f'<w:tbl><w:tblPr>{style}<w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{BORDERS}</w:tblBorders>'
+           '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+           'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    header_row = all(c.header for c in rows[0]) and table.cls != "details"
     for r_i, row in enumerate(rows):
-        for c_i, cell in enumerate(row):
-            target = cells[r_i * ncols + c_i]
-            first = target.paragraphs[0]
-            for p_i, para in enumerate(cell.paras or [Para("p")]):
-                p = first if p_i == 0 else target.add_paragraph()
-                _add_runs(p, para.runs, force_bold=cell.header)
-                p.paragraph_format.space_after = Pt(2)
-                if "prompt" in para.cls.split():
-                    for run in p.runs:
-                        run.italic = True
-                        run.font.color.rgb = GREY
-            if cell.header:
-                _shade(target)
+        out.append("<w:tr>")
+        if r_i == 0 and header_row:
+            out.append('<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>')
+        else:
+            out.append("<w:trPr><w:cantSplit/></w:trPr>")
+        for c_i in range(ncols):
+            cell = row[c_i] if c_i < len(row) else Cell(header=False)
+            shade = '<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>' if cell.header else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[c_i]}" w:type="dxa"/>{shade}</w:tcPr>')
+            for para in cell.paras or [Para("p")]:
+                prompt = "prompt" in para.cls.split()
+                runs = [Run(r.text, r.bold, True, True) for r in para.runs] if prompt else para.runs
+                out.append(f'<w:p><w:pPr><w:spacing w:before="20" w:after="40"/></w:pPr>'
+                           f"{_runs_xml(runs, cell.header)}</w:p>")
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def body_xml(doc, html: str) -> str:
+    """The WordprocessingML of the document's body, using `doc`'s styles."""
+    styles: dict[str, str | None] = {}
+    parts = []
+    for item in parse(html):
+        parts.append(_table_xml(doc, item, styles) if isinstance(item, Table) else _paragraph_xml(doc, item, styles))
+    return "".join(parts)
+
+
+def body_elements(doc, html: str) -> list:
+    """The body as a list of w:p, w:tbl and w:sdt elements, ready to insert into `doc`."""
+    xml = f"<w:body {nsdecls('w')}>{body_xml(doc, html)}</w:body>"
+    return list(parse_xml(xml))
 
 
 def add_html(doc, container, html: str) -> None:
-    """Add the content of `html` to `container` (a document, or a docxtpl Subdoc)."""
-    styles: dict[str, str | None] = {}
-    for item in parse(html):
-        if isinstance(item, Table):
-            _table(doc, container, item, styles)
+    """Add the content of `html` at the end of `container`'s body (a python-docx Document)."""
+    body = container.element.body
+    sect = body.sectPr
+    for el in body_elements(doc, html):
+        if sect is not None:
+            sect.addprevious(el)
         else:
-            _paragraph(doc, container, item, styles)
+            body.append(el)
 
 
 def plain_text(html: str) -> list[str]:

@@ -36,7 +36,7 @@ from cpdocs.config import Config
 from cpdocs.errors import InputError
 from cpdocs.generate import dates
 from cpdocs.generate.case import Case, Child
-from cpdocs.generate.html_to_docx import Para, Table, add_html, parse
+from cpdocs.generate.html_to_docx import Para, Table, body_elements, parse
 from cpdocs.standards import report_types, sections
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -562,9 +562,7 @@ def _insert_body(doc, html: str, template: Path) -> None:
     if marker is None:
         raise InputError(template, "has no {{p body }} line: add a line with just {{p body }} where the document "
                                    "should go")
-    before = set(body)
-    add_html(doc, doc, html)
-    for el in [el for el in body if el not in before]:
+    for el in body_elements(doc, html):
         marker.addprevious(el)
     marker.getparent().remove(marker)
 
