@@ -144,3 +144,22 @@ def test_plain_text_short_lines_before_running_text_are_headings_but_name_lists_
     assert doc.title == "Report to the Initial Child Protection Conference"
     assert _headings(doc) == ["Risks"]
     assert {"Priya Mistry", "Leanne Bennett"} <= {b.text for b in doc.blocks if b.kind == "paragraph"}
+
+
+def test_docx_underlined_or_larger_lines_are_headings_too(make_docx):
+    from docx.shared import Pt
+
+    def build(d):
+        d.add_heading("Agency report", level=1)
+        p = d.add_paragraph()
+        p.add_run("Strengths").underline = True
+        d.add_paragraph("Poppy loves the sand tray.")
+        p = d.add_paragraph()
+        p.add_run("Impact on Poppy").font.size = Pt(16)
+        d.add_paragraph("Poppy is hungry most mornings.")
+        p = d.add_paragraph()
+        p.add_run("A normal line").font.size = Pt(11)
+        d.add_paragraph("More text here.")
+
+    doc = read_document(str(make_docx(build)))
+    assert _headings(doc) == ["Strengths", "Impact on Poppy"]

@@ -61,7 +61,12 @@ class Styles:
     def __init__(self, styles_el):
         self.names: dict[str, str] = {}
         self.based_on: dict[str, str] = {}
-        self.bold: dict[str, bool] = {}
+        self.run_props: dict[str, dict[str, object]] = {}
+        self.default_size = 22  # half-points: Word's 11pt unless the document says otherwise
+        defaults = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}") \
+            if styles_el is not None else None
+        if (size := _run_props(defaults).get("sz")) is not None:
+            self.default_size = int(size)
         self.outline: dict[str, int] = {}
         self.numbered: set[str] = set()
         self.default_para: str | None = None
@@ -74,9 +79,7 @@ class Styles:
             based = st.find(qn("w:basedOn"))
             if based is not None:
                 self.based_on[sid] = based.get(qn("w:val"))
-            b = st.find(f"{qn('w:rPr')}/{qn('w:b')}")
-            if b is not None:
-                self.bold[sid] = _on(b)
+            self.run_props[sid] = _run_props(st.find(qn("w:rPr")))
             ppr = st.find(qn("w:pPr"))
             if ppr is not None:
                 lvl = ppr.find(qn("w:outlineLvl"))
@@ -95,8 +98,12 @@ class Styles:
             yield sid
             sid = self.based_on.get(sid)
 
-    def is_bold(self, sid: str | None) -> bool | None:
-        return next((self.bold[s] for s in self.chain(sid) if s in self.bold), None)
+    def props(self, sid: str | None) -> dict[str, object]:
+        """Bold, underline and size of a style, with what it inherits (nearest definition wins)."""
+        out: dict[str, object] = {}
+        for s in reversed(list(self.chain(sid))):
+            out.update(self.run_props.get(s, {}))
+        return out
 
     def heading_level(self, sid: str | None) -> int:
         for s in self.chain(sid):
@@ -157,24 +164,43 @@ def paragraph_text(p_el) -> str:
     return " ".join("".join(parts).split())
 
 
+def _run_props(rpr) -> dict[str, object]:
+    """Bold, underline and size set directly in a w:rPr (absent ones left out)."""
+    out: dict[str, object] = {}
+    if rpr is None:
+        return out
+    b = rpr.find(qn("w:b"))
+    if b is not None:
+        out["b"] = _on(b)
+    u = rpr.find(qn("w:u"))
+    if u is not None:
+        out["u"] = (u.get(qn("w:val")) or "single") != "none"
+    sz = rpr.find(qn("w:sz"))
+    if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+        out["sz"] = int(sz.get(qn("w:val")))
+    return out
+
+
 def _all_bold(p_el, styles: Styles) -> bool:
-    para_bold = styles.is_bold(_para_style(p_el, styles))
+    """Every run with text stands out as a heading does: bold, underlined, or clearly larger.
+
+    Headings typed by hand are bold most often, but underlined lines and lines in a bigger font
+    are headings too in many authorities' templates.
+    """
+    para = styles.props(_para_style(p_el, styles))
     seen = False
     for r_el in p_el.iter(W_R):
         if _deleted(r_el) or not "".join(t.text or "" for t in r_el.iter(W_T)).strip():
             continue
         seen = True
         rpr = r_el.find(qn("w:rPr"))
-        bold = None
-        if rpr is not None:
-            b = rpr.find(qn("w:b"))
-            if b is not None:
-                bold = _on(b)
-            elif (rs := rpr.find(qn("w:rStyle"))) is not None:
-                bold = styles.is_bold(rs.get(qn("w:val")))
-        if bold is None:
-            bold = para_bold
-        if not bold:
+        props = dict(para)
+        rs = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        if rs is not None:
+            props.update(styles.props(rs.get(qn("w:val"))))
+        props.update(_run_props(rpr))
+        large = int(props.get("sz") or styles.default_size) >= styles.default_size + 4
+        if not (props.get("b") or props.get("u") or large):
             return False
     return seen
 
