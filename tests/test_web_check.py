@@ -186,3 +186,12 @@ def test_pdf_draft(client):
     page = r.get_data(as_text=True)
     assert "What to fix in this draft" in page and "Amara" in page
     assert "Download the draft with Word comments" not in page
+
+
+def test_a_strange_file_name_is_made_safe_for_the_download(client):
+    data = (DRAFTS / "example-agency-report.docx").read_bytes()
+    page = upload(client, data, "example.docx").get_data(as_text=True)
+    r = client.post("/check/word", data={"csrf_token": token(client), "draft": hidden(page, "draft"),
+                                         "name": "a\r\nSet-Cookie: x=1\"b.docx", "report_type": ""})
+    assert r.status_code == 200
+    assert "\n" not in r.headers["Content-Disposition"] and "Set-Cookie" not in r.headers

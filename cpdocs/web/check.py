@@ -11,6 +11,7 @@ import base64
 import binascii
 import io
 import logging
+import re
 from pathlib import PurePath
 
 from flask import Blueprint, current_app, render_template, request, send_file
@@ -140,7 +141,7 @@ def word():
         return _form({"draft": _plain(exc)}, status=422)
     except Exception as exc:  # as for a check
         return _form({"draft": _failed(name, exc)}, status=503 if isinstance(exc, TooSlow) else 500)
-    stem = PurePath(name).stem or "draft"
+    stem = re.sub(r'[\x00-\x1f\x7f"\\/]', "", PurePath(name).stem)[:120].strip() or "draft"
     return send_file(io.BytesIO(annotated), as_attachment=True, download_name=f"{stem}.cpdocs.docx",
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      max_age=0)
