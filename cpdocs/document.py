@@ -143,6 +143,11 @@ def looks_like_heading(item: RawItem) -> bool:
     return False
 
 
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def is_furniture(text: str) -> bool:
     return bool(MARKING.match(text) or FURNITURE.match(text)) and len(text) < 120
 
@@ -224,7 +229,7 @@ def build_document(path: str, items: list[RawItem]) -> Document:
         if is_furniture(text) and item.kind != "heading":
             continue
         is_heading = item.kind == "heading" or (
-            item.kind in ("paragraph", "list_item") and (item.kind == "paragraph" or item.bold)
+            item.kind in ("paragraph", "list_item") and (item.kind == "paragraph" or item.bold or _capitals(text))
             and looks_like_heading(item))
         if is_heading:
             heading = text.strip().rstrip(":").strip()

@@ -50,6 +50,7 @@ WHEN = re.compile(
     r"appointment|core group|review|contact|home visit)s?\b"
     r"|\b(?:at|by|from|before)\s+\d{1,2}\s+weeks(?:'|\u2019)?(?:\s+pregnant|\s+gestation)?\b"
     r"|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?" + UNIT + r"\b"
+    r"|\b(?:the\s+)?same\s+(?:working\s+)?day\b|\bwithin\s+\d+\s+hours\b"
     r"|\b(?:today|tomorrow|immediately|tonight|this week|next week|this month|next month|end of (?:the\s+)?"
     r"(?:week|month|term|" + MONTH + r"))\b"
     r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b",

@@ -7,6 +7,7 @@ small: find the spans it cares about, decide, report.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -39,6 +40,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_matcher_lock = threading.Lock()
+_matcher_cache: dict[tuple[int, str, tuple[Entry, ...]], tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]] = {}
+
+
+def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]):
+    """Exact and base-form matchers for a word list, built once per model and list (not per draft:
+    lemmatising six hundred terms costs more than linting a short report)."""
+    key = (id(nlp), name, entries)
+    with _matcher_lock:
+        if key in _matcher_cache:
+            return _matcher_cache[key]
+        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        plain = [e for e in entries if e.pattern is None]
+        by_key = {e.key: e for e in plain}
+        for e, d in zip(plain, nlp.tokenizer.pipe([e.key for e in plain]), strict=True):
+            lower.add(e.key, [d])
+        lemma_entries = [e for e in plain if e.lemma]
+        for e, d in zip(lemma_entries, nlp.pipe([e.key for e in lemma_entries]), strict=True):
+            # Only a base form finds its other forms: 'escalate' finds 'escalated', but 'actioned'
+            # must not find every 'action' through their shared stem.
+            if all(t.lemma_.lower() == t.lower_ for t in d):
+                lemma.add(e.key, [d])
+        _matcher_cache[key] = (lower, lemma, by_key)
+        return _matcher_cache[key]
+
+
 @dataclass
 class Match:
     block: Block
@@ -62,7 +90,6 @@ class LintContext:
         texts = [b.text for b in document.blocks]
         self.docs: list[Doc] = list(nlp.pipe(texts, batch_size=256))
         self.quotes: list[list[tuple[int, int]]] = [quote_spans(t) for t in texts]
-        self._matchers: dict[str, tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]] = {}
 
     @cached_property
     def metrics(self):
@@ -90,23 +117,7 @@ class LintContext:
 
     # -- phrase lists -----------------------------------------------------------------
     def _matcher(self, name: str, entries: tuple[Entry, ...]):
-        if name not in self._matchers:
-            lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            lemma = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
-            by_key: dict[str, Entry] = {}
-            plain = [e for e in entries if e.pattern is None]
-            for e in plain:
-                by_key[e.key] = e
-            for e, d in zip(plain, self.nlp.tokenizer.pipe([e.key for e in plain]), strict=True):
-                lower.add(e.key, [d])
-            lemma_entries = [e for e in plain if e.lemma]
-            for e, d in zip(lemma_entries, self.nlp.pipe([e.key for e in lemma_entries]), strict=True):
-                # Only a base form finds its other forms: 'escalate' finds 'escalated', but 'actioned'
-                # must not find every 'action' through their shared stem.
-                if all(t.lemma_.lower() == t.lower_ for t in d):
-                    lemma.add(e.key, [d])
-            self._matchers[name] = (lower, lemma, by_key)
-        return self._matchers[name]
+        return phrase_matchers(self.nlp, name, entries)
 
     def find(self, name: str, entries: tuple[Entry, ...], blocks: list[Block] | None = None,
              skip_quotes: bool = True) -> list[Match]:
@@ -124,7 +135,10 @@ class LintContext:
                     if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
                         continue
                     spans.append((span.start_char, span.end_char, entry))
+            lowered = block.text.lower()
             for entry in patterned:
+                if entry.needs is not None and not any(n in lowered for n in entry.needs):
+                    continue  # the block lacks every word this pattern needs
                 for m in entry.pattern.finditer(block.text):
                     if m.end() > m.start():
                         spans.append((m.start(), m.end(), entry))

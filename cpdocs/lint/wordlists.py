@@ -7,6 +7,8 @@ plain abbreviations in `cpdocs.toml` without touching Python (see lint/data/READ
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _sre_parser
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -14,6 +16,50 @@ from importlib import resources
 import yaml
 
 from cpdocs.config import Config
+
+
+def required_text(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which any match must contain at least one (lower case), or None if unknown.
+
+    A draft's block that contains none of them cannot match, so the regular expression need not
+    run there: most list patterns begin with look-behinds, which the regex engine must try at
+    every position, and this check keeps a 5,000-word lint fast.
+    """
+    try:
+        tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an unusual pattern: no shortcut, the regex always runs
+        return None
+    found = _required(list(tree))
+    return frozenset(found) if found else None
+
+
+def _required(items) -> set[str] | None:
+    best: set[str] | None = None
+    run = ""
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if len(run) >= 3:
+            consider({run})
+        run = ""
+        if op is _c.SUBPATTERN:
+            consider(_required(list(av[-1])))
+        elif op is _c.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    if len(run) >= 3:
+        consider({run})
+    return best
 
 
 @dataclass(frozen=True)
@@ -24,6 +70,7 @@ class Entry:
     suggestion: str
     lemma: bool = False
     pattern: re.Pattern[str] | None = None
+    needs: frozenset[str] | None = field(default=None, hash=False, compare=False)  # see required_text
     not_after: tuple[str, ...] = ()
     kind: str = ""
     extra: dict = field(default_factory=dict, hash=False, compare=False)
@@ -63,11 +110,13 @@ def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry
             continue
         suggestion = item.get("suggestion") or (
             f"Use plain words, for example '{item['plain']}'." if item.get("plain") else default_suggestion)
+        pattern = _compile(item.get("pattern"))
         out.append(Entry(
             key=key.lower() if not item.get("case_sensitive") else key,
+            needs=required_text(pattern) if pattern is not None else None,
             suggestion=suggestion,
             lemma=bool(item.get("lemma", key_field == "term")),
-            pattern=_compile(item.get("pattern")),
+            pattern=pattern,
             not_after=tuple(w.lower() for w in item.get("not_after", []) or []),
             kind=item.get("kind", "") or item.get("domain", ""),
             extra={k: v for k, v in item.items() if k in ("plain", "note", "people_only", "context")},

@@ -45,7 +45,7 @@ EXPLAINED_AFTER = re.compile(
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
-    r"|\s*\((?:[A-Z0-9&]{2,8}s?)\)"  # the long form written before its acronym: 'Public Law Outline (PLO)'
+    r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"  # a name written out: 'Multi-Agency Safeguarding Hub (MASH)'
     r")"
 )
 EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
@@ -81,8 +81,8 @@ class JargonTerm(Rule):
             form = " ".join(m.text.lower().split())
             if form in seen or form in ctx.words.accepted:
                 continue
-            if m.block.kind == "title":
-                continue  # the document's own type in its title ('Core Group Minutes') is not jargon
+            if m.block.kind in ("title", "heading"):
+                continue  # a heading names a subject; the body's first use of the term is what must explain it
             sent = ctx.sentence_of(m.block, m.start)
             if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained:
                 seen.add(form)
@@ -97,6 +97,7 @@ class JargonTerm(Rule):
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|is|are|was|were)\b", re.I)
+REFERS_BACK = "(?:this|that|the|these|such an?)"
 
 
 def is_explained(block: Block, start: int, end: int, sentence_end: int | None = None) -> bool:
@@ -112,7 +113,13 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     if NEXT_SENTENCE_EXPLAINS.match(following):
         return True
     term = re.escape(text[start:end])
-    return bool(re.match(r"^\s*(?:\w+\s+){0,3}?" + term + r"\b" + EXPLAINED_AFTER.pattern[1:], following, re.I))
+    if re.match(r"^\s*(?:\w+\s+){0,3}?" + term + r"\b" + EXPLAINED_AFTER.pattern[1:], following, re.I):
+        return True
+    # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
+    head = re.escape(text[start:end].split()[-1])
+    nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
+    return bool(re.search(r"\b" + REFERS_BACK + r"\s+" + head + r"\b[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b",
+                          nxt, re.I))
 
 
 def _inside_gloss(text: str, start: int) -> bool:
@@ -143,8 +150,7 @@ class UnexplainedAcronym(Rule):
         flagged: set[str] = set()
         for block in ctx.text_blocks(include_title=True):
             text = block.text
-            if _shouted(text) or (block.kind in ("heading", "title") and text.upper() == text):
-                continue
+            capitals = _shouted(text) or (block.kind in ("heading", "title") and text.upper() == text)
             postcodes = [(m.start(), m.end()) for m in POSTCODE.finditer(text)]
             for m in ACRONYM.finditer(text):
                 acr = m.group(1)
@@ -152,6 +158,8 @@ class UnexplainedAcronym(Rule):
                 s, e = m.start(1), m.end(1)
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
+                if capitals and key not in words.expansions:
+                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC'
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
