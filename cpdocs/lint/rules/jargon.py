@@ -81,8 +81,12 @@ class JargonTerm(Rule):
             form = " ".join(m.text.lower().split())
             if form in seen or form in ctx.words.accepted:
                 continue
-            if m.block.kind in ("title", "heading"):
-                continue  # a heading names a subject; the body's first use of the term is what must explain it
+            if m.block.kind == "title":
+                continue  # the document's own type in its title ('Core Group Minutes') is not jargon
+            if m.block.kind == "heading" and _explained_below(ctx, m):
+                seen.add(form)
+                explained.add(form)
+                continue  # 'Child protection medical' as a heading, explained in the lines under it
             sent = ctx.sentence_of(m.block, m.start)
             if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained:
                 seen.add(form)
@@ -94,6 +98,19 @@ class JargonTerm(Rule):
                 m.block, m.start, m.end, f"'{m.text}' is jargon a parent may not understand",
                 suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
                             if plain else m.entry.suggestion))
+
+
+def _explained_below(ctx: LintContext, m) -> bool:
+    """A term in a heading that the first lines under the heading explain."""
+    term = re.compile(r"\b" + re.escape(m.text) + r"\b", re.I)
+    for block in ctx.document.blocks[m.block.index + 1:m.block.index + 4]:
+        if block.kind == "heading":
+            break
+        for hit in term.finditer(block.text):
+            sent = ctx.sentence_of(block, hit.start())
+            if is_explained(block, hit.start(), hit.end(), sent.end_char):
+                return True
+    return False
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|is|are|was|were)\b", re.I)
