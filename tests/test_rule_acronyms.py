@@ -41,7 +41,7 @@ def test_role_words_are_not_initials_and_dna_test_is_plain():
 
 def test_section_numbers_plurals_and_digit_acronyms():
     md = "# Report\n\nAn S47 enquiry began. Two IDVAs helped. She is on 2YO funding.\n"
-    assert acr(md) == ["S47", "IDVA", "2YO"]
+    assert acr(md) == ["S47", "IDVAs", "2YO"]
 
 
 def test_glossary_explains_acronyms_anywhere():

@@ -113,7 +113,8 @@ def _explained_below(ctx: LintContext, m) -> bool:
     return False
 
 
-NEXT_SENTENCE_EXPLAINS = re.compile(r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|is|are|was|were)\b", re.I)
+NEXT_SENTENCE_EXPLAINS = re.compile(
+    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)", re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
 
@@ -173,6 +174,8 @@ class UnexplainedAcronym(Rule):
                 acr = m.group(1)
                 key = acr.upper()
                 s, e = m.start(1), m.end(1)
+                if text[e:e + 1] == "s":
+                    e += 1  # a plural is part of the word as written: 'two CAWNs'; a possessive is not
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
                 if capitals and key not in words.expansions:
