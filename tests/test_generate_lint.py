@@ -42,11 +42,16 @@ def errors(result) -> list[str]:
 
 @pytest.mark.parametrize("case_path, doc", PAIRS, ids=[f"{p.stem}-{d}" for p, d in PAIRS])
 def test_generated_documents_lint_with_no_errors(case_path, doc, tmp_path):
+    """A document the case fills lints clean. A report the case gives no text for keeps a prompt
+    under the headings it cannot fill, and the linter says those sections are still to be written,
+    and nothing else."""
     case = load_case(case_path)
+    written = doc not in REPORT_TYPES or doc in ("chairs-letter", "core-group-minutes") or doc in case.reports
     paths = write_outputs(render_document(doc, case, None, case_path), ["docx"], tmp_path)
     for path in paths:
         result = engine.lint_file(path, doc, Config())
-        assert not errors(result), (path.name, errors(result))
+        problems = errors(result) if written else [e for e in errors(result) if "missing-section" not in e]
+        assert not problems, (path.name, problems)
 
 
 @pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
@@ -81,9 +86,6 @@ def test_a_blank_report_lints_with_only_missing_sections(report_type, tmp_path):
     assert not others
 
 
-@pytest.mark.xfail(reason="the jargon list flags words of the shared vocabulary itself: the required heading "
-                          "'Chronology of significant events' and 'parental responsibility' in the father prompt",
-                   strict=False)
 @pytest.mark.parametrize("report_type", REPORT_TYPES)
 def test_a_blank_report_has_no_finding_but_missing_sections(report_type, tmp_path):
     from cpdocs.generate.render import to_bytes
@@ -94,9 +96,6 @@ def test_a_blank_report_has_no_finding_but_missing_sections(report_type, tmp_pat
     assert [f.text for f in result.findings if f.category != "missing-section"] == []
 
 
-@pytest.mark.xfail(reason="the linter still counts a heading with only its prompt under it as written; "
-                          "cpdocs new writes each prompt as a Word placeholder with the exact prompt text "
-                          "from report_types.yaml, so the linter can tell", strict=False)
 @pytest.mark.parametrize("report_type", REPORT_TYPES)
 def test_a_blank_report_says_which_sections_are_still_to_be_written(report_type, tmp_path):
     from cpdocs.generate.render import to_bytes

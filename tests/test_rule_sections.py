@@ -78,3 +78,11 @@ def test_required_sections_are_configurable():
 
     cfg = Config(required_sections={"agency-report": ["contingency"]})
     assert found(lint_md(FULL, "agency-report", cfg), "missing-section") == ["contingency"]
+
+
+def test_a_heading_with_only_the_blank_template_prompt_is_still_missing():
+    from cpdocs.standards import sections
+
+    prompt = sections()["analysis"].prompt
+    text = FULL.replace("The bruises and hunger together show that Poppy's needs are not met.", prompt)
+    assert found(lint_md(text, "agency-report"), "missing-section") == ["analysis"]

@@ -17,7 +17,8 @@ from cpdocs.document import Block, Table
 from cpdocs.lint.context import LintContext
 
 ACTION_COL = re.compile(
-    r"^\s*(?:actions?|tasks?|what\b|activity|activities|intervention|steps?|actions? (?:agreed|needed|required)"
+    r"^\s*(?:actions?|tasks?|what\s*$|what (?:we|i|they|you) will do|activity|activities|intervention|steps?"
+    r"|actions? (?:agreed|needed|required)"
     r"|what (?:needs to|will|must) (?:happen|be done|change)|details)", re.I)
 OUTCOME_COL = re.compile(r"^\s*(?:outcomes?|goals?|aims?|objectives?|what needs to change|risks?)\b", re.I)
 WHO_COL = re.compile(r"\b(?:who|lead|by whom|responsible|owner|person|agency|named|worker)\b", re.I)
@@ -99,7 +100,8 @@ def owner_missing(cell: str) -> bool:
     return bool(NO_OWNER.match(cell or ""))
 
 
-NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role)\b", re.I)
+NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role|happened|"
+                              r"events?|incidents?)\b", re.I)
 
 
 def _columns(header: list[str], in_plan: bool) -> tuple[int | None, int | None, int | None]:

@@ -10,6 +10,7 @@ keeps a report written in its own shape from being told it lacks what it has.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cpdocs.lint.actions import WHEN, all_actions
 from cpdocs.lint.context import LintContext
@@ -63,7 +64,8 @@ class MissingSection(Rule):
 
     def check(self, ctx: LintContext):
         required = ctx.config.required_sections.get(ctx.report_type) or report_types()[ctx.report_type].required
-        present = {k for b in ctx.document.headings for k in b.section_keys} | run_in_sections(ctx)
+        present = {k for b in ctx.document.headings if _written(ctx, b) for k in b.section_keys}
+        present |= run_in_sections(ctx)
         specs = sections()
         for key in required:
             if key not in specs or key in present or covered(ctx, key):
@@ -71,6 +73,22 @@ class MissingSection(Rule):
             spec = specs[key]
             yield self.finding(None, 0, 0, f"no section on {spec.title.lower()}: {spec.prompt}", text=key,
                                standard=spec.standard, suggestion=f"Add a section '{spec.title}'.")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _written(ctx: LintContext, heading) -> bool:
+    """A heading with something under it other than the blank template's own prompt ('What the
+    child has said, in their own words...'), which `cpdocs new` writes for the author to replace."""
+    prompts = _prompts()
+    for block in ctx.document.blocks[heading.index + 1:]:
+        if block.kind in ("heading", "title"):
+            break
+        if _normal(block.text) and _normal(block.text) not in prompts:
+            return True
+    return False
 
 
 RUN_IN = re.compile(r"^\s*([A-Z][\w'\u2019 ]{2,40}?)\s*[:.]\s+\S")
@@ -87,11 +105,17 @@ def run_in_sections(ctx: LintContext) -> set[str]:
 
 
 def _body(ctx: LintContext):
-    """Blocks a reader reads as the report: not the title, not the details table."""
+    """Blocks a reader reads as the report: not the title, the details table or a template's prompt."""
     details = {t.index for t in ctx.document.tables if t.is_details}
+    prompts = _prompts()
     for b in ctx.document.blocks:
-        if b.kind != "title" and b.table not in details:
+        if b.kind != "title" and b.table not in details and _normal(b.text) not in prompts:
             yield b
+
+
+@cache
+def _prompts() -> frozenset[str]:
+    return frozenset(_normal(spec.prompt) for spec in sections().values())
 
 
 def covered(ctx: LintContext, key: str) -> bool:
@@ -102,7 +126,7 @@ def covered(ctx: LintContext, key: str) -> bool:
     if key == "dates-seen":
         return _dates_seen(ctx)
     if key == "parents-views":
-        return any(PARENT_VIEW.search(b.text) for b in _body(ctx))
+        return any(PARENT_VIEW.search(b.text) for b in _body(ctx) if b.kind != "heading")
     if key == "plan":
         return bool(all_actions(ctx))
     if key == "chronology":
