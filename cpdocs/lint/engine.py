@@ -3,7 +3,6 @@ reads a file once, through the readers, and hands the Document to every rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cpdocs.config import Config, config_for
@@ -75,15 +74,3 @@ def lint_file(path: Path | str, report_type: str | None = None, config: Config |
         config = config_for(None if p == "-" else Path(p))
     document = read_document(p, data)
     return lint_document(document, config, report_type)
-
-
-def lint_paths(paths: Iterable[str], report_type: str | None = None, config_file: Path | None = None) -> Iterator[
-        FileResult]:
-    """Lint each path in turn; a file that cannot be read gives a result with `error` set, and
-    the others are still linted."""
-    for p in paths:
-        try:
-            config = config_for(None if p == "-" else Path(p), config_file)
-            yield lint_file(p, report_type, config)
-        except InputError as exc:
-            yield FileResult(path=p, error=str(exc))

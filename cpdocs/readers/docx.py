@@ -24,7 +24,7 @@ TYPED_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6\u2219\u
 
 W_P, W_TBL, W_SDT, W_R, W_T, W_TAB, W_BR, W_CR = (qn(t) for t in ("w:p", "w:tbl", "w:sdt", "w:r", "w:t", "w:tab",
                                                                    "w:br", "w:cr"))
-W_DEL, W_INSTR, W_SDTCONTENT = qn("w:del"), qn("w:instrText"), qn("w:sdtContent")
+W_DEL, W_SDTCONTENT = qn("w:del"), qn("w:sdtContent")
 
 
 def check_package(data: bytes, path: str) -> None:
