@@ -29,3 +29,10 @@ def test_specific_plans_and_quotations_are_left_alone():
           "Ms Brooks said: \"I'm sick of being monitored, it's ongoing and it never stops.\" "
           "The baby monitor was on the landing.\n")
     assert vague(md) == []
+
+
+def test_gerund_and_infinitive_forms_of_vague_plans():
+    md = "# Report\n\nMr Holt to engage with Turning Point. Staff will continue supporting Amy.\n"
+    got = [v.lower() for v in vague(md)]
+    assert "engage" in got and "continue supporting" in got
+    assert vague("# Report\n\nMs Holt agreed to engage a solicitor by 3 May 2025.\n") == []
