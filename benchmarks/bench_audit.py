@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -48,6 +49,13 @@ def make_folder(target: Path, count: int) -> int:
     return words
 
 
+def _cpu() -> float:
+    """CPU seconds used by this process and its finished workers: the load of other programs on
+    the machine slows the wall clock, not this."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=200)
@@ -58,17 +66,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cpdocs-bench-") as tmp:
         folder = Path(tmp) / "drafts"
         make_folder(folder, args.drafts)
-        print(f"{args.drafts} drafts, {cores} processor(s) available")
+        print(f"{args.drafts} drafts, {cores} processor(s) available, load average {os.getloadavg()[0]:.1f} "
+              "(other programs running slow the figures down)")
         rates = {}
         for jobs in args.jobs:
             out = Path(tmp) / f"out-{jobs}"
+            cpu0 = _cpu()
             start = time.perf_counter()
             result = run_audit(folder, out, jobs=jobs, reports=not args.no_reports)
             seconds = time.perf_counter() - start
+            cpu = _cpu() - cpu0
             t = result.totals
             rates[jobs] = t.files / seconds
             print(f"--jobs {jobs}: {t.files} files ({t.failed} unreadable), {t.words:,} words in {seconds:.1f} s "
-                  f"= {rates[jobs]:.1f} files/s, {t.words / seconds:,.0f} words/s")
+                  f"= {rates[jobs]:.1f} files/s, {t.words / seconds:,.0f} words/s; CPU {cpu:.1f} s, "
+                  f"{cpu / seconds:.2f} cores busy on average")
         if 1 in rates and len(rates) > 1:
             for jobs, rate in rates.items():
                 if jobs != 1:

@@ -73,6 +73,8 @@ def _on_alarm(signum, frame):  # pragma: no cover - runs only when a file is too
 def init_worker() -> None:
     """Load the language model and the word lists once per process, not once per file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process to handle
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # one thread per worker: the workers are the parallelism
     try:
         from cpdocs.config import Config
         from cpdocs.lint.reporters.html import lint_keep_document
