@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import DRAFTS
 from docx import Document as NewDocx
+from helpers import DRAFTS
 from lxml import etree
 
 from cpdocs.cli import cli
