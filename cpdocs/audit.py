@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpdocs.errors import InputError
+from cpdocs.files import write_whole
 from cpdocs.lint.finding import CATEGORIES
 from cpdocs.readers import SUPPORTED
 
@@ -119,7 +120,7 @@ def _audit_one(path: str, rel: str, reports_dir: str | None) -> dict:
     if reports_dir is not None:
         report = report_name(rel)
         page = html_reporter.render([(result, document)], title=rel)
-        _write_text(Path(reports_dir) / report, page)
+        write_whole(Path(reports_dir) / report, page, force=True)
     m = result.metrics
     counts = Counter(f.category for f in result.findings)
     standards = sorted({s.strip() for f in result.findings for s in f.standard.split(";") if s.strip()})
@@ -135,17 +136,6 @@ def _audit_one(path: str, rel: str, reports_dir: str | None) -> dict:
         "jargon": [f.text for f in result.findings if f.category == "jargon"],
         "standards": standards, "sections": dict(sections), "report": report, "error": None,
     }
-
-
-def _write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- running totals for the dashboard -----------------------------------------------------------

@@ -80,7 +80,7 @@ def test_details_and_attendance_tables_are_not_action_tables():
 
 
 def test_a_chronology_table_is_not_an_action_table():
-    md = ("# Social work report\n\n## Plan\n\n| Date | What happened |\n|---|---|\n| 3 May 2025 | Police were called |\n"
-          "| 9 May 2025 | Strategy meeting held |\n")
+    md = ("# Social work report\n\n## Plan\n\n| Date | What happened |\n|---|---|\n"
+          "| 3 May 2025 | Police were called |\n| 9 May 2025 | Strategy meeting held |\n")
     r = lint_md(md)
     assert found(r, "action-owner") == [] and found(r, "action-date") == []

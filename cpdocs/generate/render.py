@@ -18,7 +18,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ from markupsafe import Markup
 
 from cpdocs.config import Config
 from cpdocs.errors import InputError
+from cpdocs.files import write_whole
 from cpdocs.generate import dates
 from cpdocs.generate.case import Case, Child
 from cpdocs.generate.html_to_docx import Para, Table, body_elements, parse
@@ -607,31 +607,6 @@ def to_bytes(r: Rendered, fmt: str, template: Path | None = None, css: Path | No
 
 
 # --- writing ----------------------------------------------------------------------------------------
-
-def write_whole(path: Path, data: bytes, force: bool) -> None:
-    """Write to a temporary file in the same folder, then rename: a reader never sees half a file,
-    and a crash leaves the old file (or none), never a broken one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cpdocs-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile: never replaced
-            except FileExistsError:
-                raise InputError(path, "already exists; use --force to replace it") from None
-            except OSError:
-                if path.exists():
-                    raise InputError(path, "already exists; use --force to replace it") from None
-                os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
 
 def output_paths(rendered: list[Rendered], formats: Iterable[str], outdir: Path) -> list[tuple[Rendered, str, Path]]:
     return [(r, fmt, outdir / f"{r.stem}.{fmt}") for r in rendered for fmt in formats]

@@ -12,6 +12,7 @@ import click
 
 from cpdocs.config import config_for
 from cpdocs.errors import InputError
+from cpdocs.files import write_whole
 from cpdocs.lint.engine import lint_file
 from cpdocs.lint.finding import FileResult
 from cpdocs.lint.reporters import json as json_reporter
@@ -113,29 +114,13 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
         colour = output is None and sys.stdout.isatty()
         out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions)
     if output is not None and not annotate:
-        write_atomic(output, out + "\n")
+        write_whole(output, out + "\n", force)
     else:
         click.echo(out)
     levels = FAIL_LEVELS[fail_level or "error"]
     if any(r.error for r in results):
         sys.exit(2)
     sys.exit(1 if any(f.severity in levels for r in results for f in r.findings) else 0)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.command("rules")
@@ -168,7 +153,7 @@ def rules(code, fmt, output, force):
         if output is None:
             click.echo(page)
         else:
-            write_atomic(output, page + "\n")
+            write_whole(output, page + "\n", force)
         return
     if fmt == "json":
         click.echo(json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False))

@@ -14,8 +14,6 @@ came from, and finds each block in the walk by its text. No rule is run again.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from docx.text.run import Run
 
 from cpdocs.document import Block, Document
 from cpdocs.errors import InputError
+from cpdocs.files import write_whole
 from cpdocs.lint.finding import FileResult, Finding
 
 W_P, W_TBL, W_SDT, W_R, W_T, W_TAB, W_BR, W_CR = (qn(t) for t in ("w:p", "w:tbl", "w:sdt", "w:r", "w:t", "w:tab",
@@ -343,23 +342,6 @@ def default_copy_path(path: str) -> Path:
     return p.with_name(f"{p.stem}.cpdocs.docx")
 
 
-def write_new_file(path: Path, data: bytes, force: bool, source: str | None = None) -> None:
-    """Write the whole file or nothing, never over an existing file without `force`, never over the draft."""
-    if source is not None and path.exists() and os.path.samefile(path, source):
-        raise InputError(path, "is the draft itself; cpdocs never writes over a draft (choose another -o)")
-    if path.exists() and not force:
-        raise InputError(path, "already exists; use --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def lint_and_annotate(path: str, report_type: str | None, config, output: Path | None, force: bool,
                       annotate: bool = True) -> tuple[Document, FileResult]:
     """Read the draft once, lint it, and (with `annotate`) write the commented copy.
@@ -381,6 +363,6 @@ def lint_and_annotate(path: str, report_type: str | None, config, output: Path |
     document, result = lint_keep_document(path, report_type, config, data)
     if annotate:
         copy, added = add_comments(data, document, result)
-        write_new_file(target, copy, force, source=path)
+        write_whole(target, copy, force, source=path)
         click.echo(f"cpdocs: wrote {target} with {added} comment{'' if added == 1 else 's'}", err=True)
     return document, result

@@ -45,7 +45,8 @@ EXPLAINED_AFTER = re.compile(
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
-    r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"  # a name written out: 'Multi-Agency Safeguarding Hub (MASH)'
+    # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
+    r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
 )
 EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
@@ -114,7 +115,8 @@ def _explained_below(ctx: LintContext, m) -> bool:
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(
-    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)", re.I)
+    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)",
+    re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
 
@@ -136,8 +138,8 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
     head = re.escape(text[start:end].split()[-1])
     nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
-    return bool(re.search(r"\b" + REFERS_BACK + r"\s+" + head + r"\b[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b",
-                          nxt, re.I))
+    refers_back = r"\b" + REFERS_BACK + r"\s+" + head + r"\b[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b"
+    return bool(re.search(refers_back, nxt, re.I))
 
 
 def _inside_gloss(text: str, start: int) -> bool:
