@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -9,9 +10,32 @@ import click
 from cpdocs import __version__
 from cpdocs.errors import InputError
 
+# Each command lives in its own module and is imported only when it runs, so `cpdocs lint`
+# does not wait for the web server or the PDF renderer to load.
+COMMANDS = {
+    "lint": "cpdocs.lint.commands:lint",
+    "rules": "cpdocs.lint.commands:rules",
+    "audit": "cpdocs.audit_command:audit",
+    "generate": "cpdocs.generate.commands:generate",
+    "new": "cpdocs.generate.commands:new",
+    "deadlines": "cpdocs.generate.commands:deadlines",
+    "schema": "cpdocs.generate.commands:schema",
+    "serve": "cpdocs.web.command:serve",
+}
+
 
 class CpdocsGroup(click.Group):
-    """Turns every InputError into one plain line and exit code 2, never a traceback."""
+    """Loads commands on demand, and turns every InputError into one plain line and exit code 2,
+    never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(module), attr)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -31,23 +55,3 @@ def main() -> None:
     cli()
 
 
-# --- commands -------------------------------------------------------------------------
-# Each command lives in its own module and is registered here. Add a line, do not rewrite.
-from cpdocs.lint.commands import lint, rules  # noqa: E402
-
-cli.add_command(lint)
-cli.add_command(rules)
-from cpdocs.web.command import serve  # noqa: E402
-
-cli.add_command(serve)
-
-from cpdocs.generate.commands import deadlines, generate, new, schema  # noqa: E402
-
-cli.add_command(generate)
-cli.add_command(new)
-cli.add_command(deadlines)
-cli.add_command(schema)
-
-from cpdocs.audit_command import audit  # noqa: E402
-
-cli.add_command(audit)

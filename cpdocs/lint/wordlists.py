@@ -17,6 +17,8 @@ import yaml
 
 from cpdocs.config import Config
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: five times faster
+
 
 def required_text(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings of which any match must contain at least one (lower case), or None if unknown.
@@ -93,7 +95,7 @@ def _read(name: str) -> dict:
         text = resources.files("cpdocs.lint.data").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=SafeLoader) or {}
 
 
 def _compile(p: str | None) -> re.Pattern[str] | None:
