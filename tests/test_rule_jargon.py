@@ -49,3 +49,9 @@ def test_extra_and_accepted_terms_from_configuration():
                  accepted_terms=["signposted"])
     got = [j.lower() for j in found(lint_md(md, config=cfg), rule="CPD301")]
     assert got == ["mace panel"]
+
+
+def test_the_same_words_are_one_finding_but_jargon_inside_a_vague_phrase_is_both():
+    r = lint_md("# Report\n\nChase the clinic ASAP. Amber to do direct work with the team.\n", "agency-report")
+    assert [f.category for f in r.findings if f.text == "ASAP"] == ["vague-action"]
+    assert "direct work" in [t.lower() for t in found(r, rule="CPD301")]

@@ -17,8 +17,9 @@ from cpdocs.nlp import load_model
 from cpdocs.readers import read_document
 from cpdocs.standards import REPORT_TYPES
 
-# Where two rules flag the same words, the more specific finding wins: 'ASAP' is a vague
-# timescale, not jargon; 'hostile' is a label, not jargon.
+# Where two rules flag exactly the same words, the more specific finding wins: 'ASAP' is a vague
+# timescale, not jargon; 'hostile' is a label, not jargon. Jargon inside a longer vague phrase
+# ('do direct work with') is still jargon.
 PRECEDENCE = {"vague-action": 0, "language": 1, "evidence": 2, "jargon": 3}
 
 
@@ -59,8 +60,8 @@ def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
         rank = PRECEDENCE.get(f.category)
         if rank is not None and f.category in ("jargon", "language"):
             rivals = spans.get(f.location.block, [])
-            if any(PRECEDENCE[r.category] < rank and r.location.start <= f.location.start < r.location.end
-                   and r.category != "evidence" for r in rivals):
+            if any(PRECEDENCE[r.category] < rank and r.category != "evidence"
+                   and (r.location.start, r.location.end) == (f.location.start, f.location.end) for r in rivals):
                 continue
         keep.append(f)
     return keep
