@@ -46,3 +46,24 @@ def docx_bytes(build) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+CASES = sorted((ROOT / "fixtures" / "cases").glob("*.yaml"))
+
+
+def case_documents() -> list[tuple[Path, str]]:
+    """Every (fixture case, document) pair the generator accepts for that case's conference."""
+    from cpdocs.errors import InputError
+    from cpdocs.generate.case import load_case
+    from cpdocs.generate.render import DOCUMENTS, check_fits
+
+    out = []
+    for p in CASES:
+        case = load_case(p)
+        for doc in DOCUMENTS:
+            try:
+                check_fits(doc, case, p)
+            except InputError:
+                continue
+            out.append((p, doc))
+    return out

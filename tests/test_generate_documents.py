@@ -12,28 +12,15 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from docx import Document
+from helpers import CASES, case_documents
 
 from cpdocs.generate.case import load_case
-from cpdocs.generate.render import DOCUMENTS, check_fits, render_document, to_bytes, write_outputs
+from cpdocs.generate.render import DOCUMENTS, render_document, to_bytes, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = sorted((ROOT / "fixtures" / "cases").glob("*.yaml"))
 
 
-def fitting() -> list[tuple[Path, str]]:
-    out = []
-    for p in CASES:
-        case = load_case(p)
-        for doc in DOCUMENTS:
-            try:
-                check_fits(doc, case, p)
-            except Exception:
-                continue
-            out.append((p, doc))
-    return out
-
-
-PAIRS = fitting()
+PAIRS = case_documents()
 
 
 def docx_text(path: Path) -> str:

@@ -8,32 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import CASES, case_documents
 
 from cpdocs.config import Config
 from cpdocs.generate.case import load_case
-from cpdocs.generate.render import DOCUMENTS, check_fits, render_blank, render_document, write_outputs
+from cpdocs.generate.render import render_blank, render_document, write_outputs
 from cpdocs.standards import REPORT_TYPES, report_types
 
 engine = pytest.importorskip("cpdocs.lint.engine")
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = sorted((ROOT / "fixtures" / "cases").glob("*.yaml"))
 
 
-def pairs():
-    out = []
-    for p in CASES:
-        case = load_case(p)
-        for doc in DOCUMENTS:
-            try:
-                check_fits(doc, case, p)
-            except Exception:
-                continue
-            out.append((p, doc))
-    return out
-
-
-PAIRS = pairs()
+PAIRS = case_documents()
 
 
 def errors(result) -> list[str]:
