@@ -89,6 +89,9 @@ def check(name: str, data: bytes, report_type: str | None, config: Config, annot
 
 # --- in the server ------------------------------------------------------------------------------
 
+WARM_UP_SECONDS = 60
+
+
 class Checker:
     """Runs checks: in the calling thread (workers=0), or in a pool of worker processes."""
 
@@ -110,11 +113,21 @@ class Checker:
                                       initargs=(self.config_file,))
 
     def warm_up(self) -> None:
+        """Load the model in every worker before the first real check. A pool that does not answer
+        in time (a worker lost while starting) is replaced once, never waited on for ever."""
         if self._pool is None:
             check("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n", None, self.config)
             return
-        for f in [self._pool.submit(_warm) for _ in range(self.workers)]:
-            f.result()
+        for _attempt in range(2):
+            with self._lock:
+                pool = self._pool
+            try:
+                for f in [pool.submit(_warm) for _ in range(self.workers)]:
+                    f.result(timeout=max(self.time_limit, WARM_UP_SECONDS))
+                return
+            except (cf.TimeoutError, cf.process.BrokenProcessPool):
+                self._replace(pool)
+        raise Fault("the checking processes did not start")
 
     def run(self, name: str, data: bytes, report_type: str | None, annotate: bool = False) -> Checked:
         """The checked draft; raises InputError (bad input), TooSlow or Fault."""
