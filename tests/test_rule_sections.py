@@ -86,3 +86,13 @@ def test_a_heading_with_only_the_blank_template_prompt_is_still_missing():
     prompt = sections()["analysis"].prompt
     text = FULL.replace("The bruises and hunger together show that Poppy's needs are not met.", prompt)
     assert found(lint_md(text, "agency-report"), "missing-section") == ["analysis"]
+
+
+def test_seen_alone_without_dates_does_not_give_the_dates_seen():
+    head = ("# Core Group Meeting \u2013 Minutes\n\n| Child | Skye Bennett |\n|---|---|\n| Father | Wayne Bennett |\n\n"
+            "## Skye's views\n\nSkye said she likes drama club.\n\n## Father\n\nMr Bennett came by phone.\n\n"
+            "## Actions\n\n- Priya Mistry to visit weekly\n\n## Updates\n\n")
+    assert "dates-seen" in found(lint_md(head + "Priya said Skye has been seen alone since the last meeting.\n"),
+                                 "missing-section")
+    assert "dates-seen" not in found(lint_md(head + "Priya saw Skye alone at school on 2 May 2025.\n"),
+                                     "missing-section")

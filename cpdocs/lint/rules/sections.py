@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cpdocs.lint.actions import WHEN, all_actions
+from cpdocs.lint.actions import all_actions
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.rules.base import Rule, RuleInfo
 from cpdocs.standards import report_types, section_keys_for_heading, sections
@@ -211,17 +211,21 @@ def _child_voice(ctx: LintContext) -> bool:
 
 
 def _dates_seen(ctx: LintContext) -> bool:
+    """A table of visits, or a sentence that the child was seen on a date: 'Priya saw Skye alone on
+    2 May'. Saying only that the children 'have been seen alone' gives no dates."""
     names = _child_names(ctx)
     who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child(?:ren)?", r"the baby", r"them",
-                              r"him", r"her"]) + r")"
-    seen = re.compile(r"\bseen alone\b|\b(?:saw|seen|visited|met)\b[^.;]{0,20}\b" + who + r"\b|\b" + who +
+                              r"him", r"her"]) + r")(?!['\u2019]s)"
+    seen = re.compile(r"\b(?:saw|seen|visited)\b[^.;]{0,20}\b" + who + r"\b|\b" + who +
                       r"\b[^.;]{0,20}\b(?:was|were|has been|have been) (?:seen|visited)\b", re.I)
     for t in ctx.document.tables:
         h = " ".join(t.header).lower()
         if "seen" in h or ("date" in h and ("visit" in h or "alone" in h)):
             return True
     for b in _body(ctx):
-        for m in seen.finditer(b.text):
-            if "alone" in m.group(0).lower() or WHEN.search(b.text):
+        if b.kind == "heading":
+            continue
+        for sent in ctx.docs[b.index].sents:
+            if seen.search(sent.text) and DATE.search(sent.text):
                 return True
     return False
