@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from cpdocs.document import Block, Table
 from cpdocs.lint.context import LintContext
+from cpdocs.lint.dates_in_text import MONTH_NAME
 
 ACTION_COL = re.compile(
     r"^\s*(?:actions?|tasks?|what\s*$|what (?:we|i|they|you) will do|activity|activities|intervention|steps?"
@@ -29,15 +30,13 @@ NO_OWNER = re.compile(
     r"everybody|all (?:professionals|agencies|parties)|professionals|agencies|services|various|the network|"
     r"core group(?: members)?|network|unknown|not known|unallocated)\s*\.?\s*$", re.I)
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 UNIT = (r"(?:day|week|fortnight|month|term|half[- ]term|year|morning|afternoon|evening|night|weekend|school day|"
         r"working day|visit|session|appointment|meeting|core group|contact|time|" + DAY + r")s?")
 WHEN = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b"
-    r"|\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b" + MONTH + r"\s+\d{4}\b"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME + r"\b"
+    r"|\b" + MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b" + MONTH_NAME + r"\s+\d{4}\b"
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b(?:on|by|every|each|from|until|before|next|this|on a|on the)\s+" + DAY + r"\b"
     r"|\b" + DAY + r"\b"
@@ -53,7 +52,7 @@ WHEN = re.compile(
     r"|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?" + UNIT + r"\b"
     r"|\b(?:the\s+)?same\s+(?:working\s+)?day\b|\bwithin\s+\d+\s+hours\b"
     r"|\b(?:today|tomorrow|immediately|tonight|this week|next week|this month|next month|end of (?:the\s+)?"
-    r"(?:week|month|term|" + MONTH + r"))\b"
+    r"(?:week|month|term|" + MONTH_NAME + r"))\b"
     r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b",
     re.I,
 )

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH = MONTH_NAME + r"\.?"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?"
 DATE = re.compile(
     r"\b(?:" + WEEKDAY + r")?(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?:,?\s+(?P<y1>\d{4}|\d{2}))?\b"

@@ -14,6 +14,7 @@ from functools import cache
 
 from cpdocs.lint.actions import all_actions
 from cpdocs.lint.context import LintContext
+from cpdocs.lint.dates_in_text import DATE
 from cpdocs.lint.rules.base import Rule, RuleInfo
 from cpdocs.standards import report_types, section_keys_for_heading, sections
 
@@ -133,10 +134,6 @@ def covered(ctx: LintContext, key: str) -> bool:
         return any(_is_chronology_table(t.header) for t in ctx.document.tables) or _dated_events(ctx) >= 4
     pattern = CONTENT.get(key)
     return bool(pattern) and any(pattern.search(b.text) for b in _body(ctx) if b.kind != "heading")
-
-
-DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-                  r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 
 
 def _dated_events(ctx: LintContext) -> int:
