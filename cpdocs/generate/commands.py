@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from cpdocs import timescales
 from cpdocs.config import Config, config_for
 from cpdocs.errors import InputError
-from cpdocs.generate import dates
 from cpdocs.generate.case import CaseError, _date, case_schema, load_case
 from cpdocs.generate.render import DOCUMENTS, FORMATS, long_date, render_blank, render_document, write_outputs
 from cpdocs.standards import REPORT_TYPES
@@ -183,7 +183,7 @@ def deadlines(fmt: str, config_file: Path | None, birth: dt.date | None, **event
     if birth is not None and event != "pre-birth-conference":
         raise click.UsageError("--birth goes with --pre-birth-conference")
     cfg = config_for(None, config_file)
-    result = dates.deadlines(event, date, cfg, birth)
+    result = timescales.deadlines(event, date, cfg, birth)
     if fmt == "json":
         click.echo(json.dumps([d.as_json() for d in result], indent=2))
         return

@@ -1,4 +1,4 @@
-"""Make documents from a checked case: the words from Jinja templates, the dates from dates.py.
+"""Make documents from a checked case: the words from Jinja templates, the dates from cpdocs.timescales.
 
 Each document is rendered once, as simple HTML, by a sandboxed Jinja environment with
 autoescaping: case text is data, so `<script>`, `{{ 7*7 }}` or `{% include %}` in a case file
@@ -31,10 +31,10 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from cpdocs import timescales
 from cpdocs.config import Config
 from cpdocs.errors import InputError
 from cpdocs.files import write_whole
-from cpdocs.generate import dates
 from cpdocs.generate.case import Case, Child
 from cpdocs.generate.html_to_docx import Para, Table, body_elements, parse
 from cpdocs.standards import report_types, sections
@@ -165,7 +165,7 @@ class View:
         self.doc = doc
         self.case = case
         self.cfg = cfg
-        self.t = dates.timescales(cfg)
+        self.t = timescales.timescales(cfg)
         self.sections = sections()
         self.prompts = {k: s.prompt for k, s in self.sections.items()}
         self.spec = report_types()[doc]
@@ -184,9 +184,9 @@ class View:
         self.kids_full = and_list(k.name for k in case.children)
         self.children_details = "; ".join(_child_detail(k) for k in case.children)
         self.letter_date = c.date
-        self.chairs_letter_due = dates.add_working_days(c.date, self.t["chairs_letter_working_days"], cfg)
-        self.confirm_by = dates.add_working_days(c.date, self.t["chairs_letter_working_days"] + 1, cfg)
-        self.challenge_by = dates.add_working_days(self.letter_date, self.t["challenge_working_days"], cfg)
+        self.chairs_letter_due = timescales.add_working_days(c.date, self.t["chairs_letter_working_days"], cfg)
+        self.confirm_by = timescales.add_working_days(c.date, self.t["chairs_letter_working_days"] + 1, cfg)
+        self.challenge_by = timescales.add_working_days(self.letter_date, self.t["challenge_working_days"], cfg)
         p = case.partnership
         self.team = Team(p.conference_team or "the child protection conference team",
                          p.conference_team_phone or p.phone, p.conference_team_email or p.email)
@@ -225,12 +225,12 @@ class View:
             return Slot(name, c.review.date, c.review.time, c.review.venue, True, who)
         note = ""
         if c.type == "initial":
-            due = dates.add_months(c.date, self.t["first_rcpc_months"], self.cfg)
+            due = timescales.add_months(c.date, self.t["first_rcpc_months"], self.cfg)
         elif c.type == "review":
-            due = dates.add_months(c.date, self.t["later_rcpc_months"], self.cfg)
+            due = timescales.add_months(c.date, self.t["later_rcpc_months"], self.cfg)
         else:
             births = [k.date_of_birth for k in self.case.children if k.date_of_birth and k.date_of_birth > c.date]
-            d = dates.pre_birth_review(c.date, min(births) if births else None, self.cfg)
+            d = timescales.pre_birth_review(c.date, min(births) if births else None, self.cfg)
             due = d.due
             if not births:
                 note = (f"or within {self.t['pre_birth_rcpc_months_after_birth']} month of the birth, "
@@ -245,10 +245,10 @@ class View:
             m = agreed[0]
             return Slot(name, m.date, m.time, m.venue, True, self.core_group_who)
         if c.type == "review":
-            due = dates.previous_working_day(c.date + dt.timedelta(weeks=self.t["core_group_interval_weeks"]),
+            due = timescales.previous_working_day(c.date + dt.timedelta(weeks=self.t["core_group_interval_weeks"]),
                                              self.cfg)
         else:
-            due = dates.add_working_days(c.date, self.t["first_core_group_working_days"], self.cfg)
+            due = timescales.add_working_days(c.date, self.t["first_core_group_working_days"], self.cfg)
         return Slot(name, due, None, None, False, self.core_group_who)
 
     def _letter_meetings(self) -> list[Slot]:
@@ -275,7 +275,7 @@ class View:
     def _report_deadlines(self) -> dict[str, dt.date]:
         c = self.case.conference
         kind = "rcpc" if c.type == "review" else "icpc"
-        before = {d.event: d.due for d in dates.deadlines(kind, c.date, self.cfg)}
+        before = {d.event: d.due for d in timescales.deadlines(kind, c.date, self.cfg)}
         return {"admin": before["reports-to-admin"], "parents": before["reports-to-parents"]}
 
     def _report_details(self) -> list[tuple[str, str]]:
@@ -306,7 +306,7 @@ class View:
             attended=[self.people.get(n, n) for n in (m.attended if m else [])],
             apologies=[self.people.get(n, n) for n in (m.apologies if m else [])],
             disagreements=m.disagreements if m else [],
-            due=dates.add_working_days(date, self.t["core_group_minutes_working_days"], self.cfg),
+            due=timescales.add_working_days(date, self.t["core_group_minutes_working_days"], self.cfg),
             attended_names=list(m.attended if m else []),
             apology_names=list(m.apologies if m else []),
         )
@@ -315,7 +315,7 @@ class View:
             rows = [Slot("Core group meeting", a.date, a.time, a.venue, True, self.core_group_who)
                     for a in later if a.date < self.review.date]
         else:
-            schedule = dates.core_group_schedule(date, self.review.date, self.cfg)[1:]
+            schedule = timescales.core_group_schedule(date, self.review.date, self.cfg)[1:]
             rows = [Slot("Core group meeting", d, None, None, False, self.core_group_who) for d in schedule]
         self.meetings = rows + [self.review]
         gps = [p for p in case.professionals if p.is_gp]

@@ -20,7 +20,7 @@ from flask import Blueprint, current_app, render_template, request, send_file
 
 from cpdocs.errors import InputError
 from cpdocs.generate.case import Case, CaseError, parse_case_text, validate_case
-from cpdocs.generate.dates import deadlines
+from cpdocs.timescales import deadlines
 from cpdocs.web import caseform
 from cpdocs.web.app import cpdocs_config
 from cpdocs.web.pages import DUE_LABELS, long_date

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from cpdocs.errors import InputError
 from cpdocs.generate.case import Day
-from cpdocs.generate.dates import deadlines as work_out_deadlines
+from cpdocs.timescales import deadlines as work_out_deadlines
 from cpdocs.web.app import cpdocs_config
 
 bp = Blueprint("pages", __name__)

@@ -1,6 +1,7 @@
 """Working days and the deadlines of the child protection process.
 
-One engine for everything that counts days: the `deadlines` command, the dates printed in
+One engine, in a module of its own so that lint and generate both import it and never each other,
+for everything that counts days: the `deadlines` command, the dates printed in
 generated documents, and the linter's timeliness rule. Nothing here reads files or prints.
 
 Counting rules (the same as the standards' own wording):
