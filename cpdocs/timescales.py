@@ -101,6 +101,19 @@ TIMESCALES: dict[str, Timescale] = {
 
 EVENTS = ("strategy-discussion", "icpc", "rcpc", "core-group", "pre-birth-conference")
 
+# What each deadline is, in words: for the web page's table and the titles of calendar events.
+DUE_LABELS = {
+    "icpc": "Initial child protection conference",
+    "invitations": "Invitations sent",
+    "reports-to-admin": "Reports to the conference team",
+    "reports-to-parents": "Reports shared with the parents",
+    "chairs-letter": "Chair's letter and outline plan sent",
+    "first-core-group": "First core group meeting",
+    "conference-minutes": "Conference minutes sent",
+    "rcpc": "Review conference",
+    "core-group-minutes": "Core group minutes sent",
+}
+
 
 @dataclass(frozen=True)
 class Deadline:
