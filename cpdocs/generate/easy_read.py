@@ -29,6 +29,7 @@ class EasyReadView(View):
         self.mine: list[Item] = [i for i in items if i.mine]
         self.others: list[Item] = [i for i in items if not i.mine]
         self.decisions = decisions(case)
+        self.who_is_who = self.reader.people([a.who for o in case.plan for a in o.actions])
 
 
 def decisions(case: Case) -> list[tuple[str, str | None, list]]:

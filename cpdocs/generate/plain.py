@@ -35,6 +35,17 @@ ROLES_FOR_CHILD = (
     (re.compile(r"\bGP\b|family doctor|doctor", re.I), "your family doctor"),
     (re.compile(r"police", re.I), "a police officer"),
 )
+# The same, short enough to stand in brackets after a name in the child's plan: 'Sam (the nurse)'.
+SHORT_ROLES = (
+    (re.compile(r"social worker", re.I), "your social worker"),
+    (re.compile(r"class teacher|form tutor|teacher", re.I), "your teacher"),
+    (re.compile(r"head of year|head ?teacher", re.I), "from your school"),
+    (re.compile(r"counsell?or", re.I), "your counsellor"),
+    (re.compile(r"health visitor|school nurse|nurse", re.I), "the nurse"),
+    (re.compile(r"midwife", re.I), "the midwife"),
+    (re.compile(r"\bGP\b|family doctor|doctor", re.I), "your doctor"),
+    (re.compile(r"police", re.I), "the police officer"),
+)
 VERB_FIX = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
 
 
@@ -57,8 +68,8 @@ def kin_word(member: FamilyMember) -> str | None:
     return None
 
 
-def role_for_child(role: str) -> str:
-    for pattern, words in ROLES_FOR_CHILD:
+def role_for_child(role: str, short: bool = False) -> str:
+    for pattern, words in SHORT_ROLES if short else ROLES_FOR_CHILD:
         if pattern.search(role):
             return words
     return role
@@ -103,7 +114,9 @@ class Reader:
         child = next((k for k in self.case.children if k.name == full), None)
         if child is not None:
             return child.name if child.unborn else short_name(full)
-        return short_name(full)
+        pro = next((p for p in self.case.professionals if p.name == full), None)
+        role = pro.role if pro is not None else ("social worker" if full == self.case.social_worker.name else "")
+        return f"{short_name(full)} ({role_for_child(role, short=True)})" if role else short_name(full)
 
     def _substitutions(self) -> list[tuple[re.Pattern[str], str]]:
         subs: list[tuple[re.Pattern[str], str]] = []
@@ -135,7 +148,19 @@ class Reader:
         return text
 
     def who(self, text: str) -> str:
-        return capital(self.say(text))
+        """Who will do an action. A parent reads names without roles (the letter lists who is who)."""
+        said = self.say(text)
+        if self.kind == "parent":
+            said = re.sub(r"\s*\([^)]*\)", "", said)
+        return capital(said)
+
+    def people(self, texts: list[str]) -> list[tuple[str, str]]:
+        """(name, what they are) for everyone named in these texts but the reader: for 'who is who'."""
+        roles = {m.name: f"{m.relationship}" for m in self.case.family}
+        roles.update({p.name: f"{p.role}, {p.agency}" for p in self.case.professionals})
+        roles.setdefault(self.case.social_worker.name, f"social worker, {self.case.social_worker.team}")
+        joined = " ".join(texts)
+        return [(n, r) for n, r in roles.items() if n != self.name and re.search(rf"\b{re.escape(n)}\b", joined)]
 
     def what(self, action: Action) -> str:
         """The action as the reader reads it, without a capital: 'check the food in the house'."""
