@@ -46,6 +46,17 @@ def _field(paragraph, instr: str, placeholder: str) -> None:
     paragraph._p.append(fld)
 
 
+def _default_size(doc, points: float) -> None:
+    """The document's default text size. Large-print templates set it, so that their ordinary
+    14 pt text is ordinary to whoever reads the file (cpdocs' Word reader takes text clearly
+    larger than the default for a heading)."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr.get_or_add_sz().set(qn("w:val"), str(round(points * 2)))  # inserted in schema order when missing
+    cs = rpr.find(qn("w:szCs"))
+    if cs is not None:
+        cs.set(qn("w:val"), str(round(points * 2)))
+
+
 def _language(doc, lang: str = "en-GB") -> None:
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     el = rpr.find(qn("w:lang"))
@@ -87,6 +98,7 @@ def build(path: Path, large: bool = False) -> Path:
     _font(styles["Normal"], sizes["Normal"])
     styles["Normal"].paragraph_format.space_after = Pt(8 if large else 6)
     if large:
+        _default_size(doc, sizes["Normal"])
         styles["Normal"].paragraph_format.line_spacing = 1.2
     black = RGBColor(0x11, 0x11, 0x11)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
