@@ -26,9 +26,9 @@ KIN = (
 # How a child meets each professional: 'Sam, a nurse who helps families'.
 ROLES_FOR_CHILD = (
     (re.compile(r"social worker", re.I), "your social worker"),
+    (re.compile(r"counsell?or", re.I), "who you talk to about your feelings"),
     (re.compile(r"class teacher|form tutor|teacher", re.I), "your teacher"),
     (re.compile(r"head of year|head ?teacher|school", re.I), "from your school"),
-    (re.compile(r"counsell?or", re.I), "who you talk to about your feelings"),
     (re.compile(r"health visitor", re.I), "a nurse who helps families with young children"),
     (re.compile(r"midwife", re.I), "a nurse who looks after mums and new babies"),
     (re.compile(r"school nurse", re.I), "your school nurse"),
