@@ -131,6 +131,13 @@ def test_every_expansion_is_written_out_and_no_key_is_listed_twice():
     assert plain.isdisjoint(upper), sorted(plain & set(upper))
 
 
+def test_every_expansion_reads_as_name_then_one_bracketed_gloss():
+    """The suggestion splits 'name (what it is)' at the bracket: a second bracket, or words after
+    it, would print half a sentence."""
+    bad = [k for k, v in ACRONYMS["expansions"].items() if "(" in v and not re.fullmatch(r"[^()]+ \([^()]+\)", v)]
+    assert bad == []
+
+
 def test_no_acronym_key_is_an_english_word_read_in_a_line_of_capitals():
     words = {k for k in ACRONYMS["expansions"] if k.lower() in HEADING_WORDS}
     assert words == set()
