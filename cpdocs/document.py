@@ -44,7 +44,9 @@ def promote_numbered_headings(items: list[RawItem]) -> None:
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
         prev = items[i - 1] if i else None
-        if SENTENCE_END.search(item.text.strip()) or len(item.text.split()) > 8 or not item.text[:1].isupper():
+        text = item.text.strip()
+        question = text.endswith("?") and (capitals(text) or len(text.split()) <= 6)  # 'WHAT NEEDS TO HAPPEN?'
+        if (SENTENCE_END.search(text) and not question) or len(text.split()) > 8 or not text[:1].isupper():
             continue
         restarts = nxt is not None and nxt.kind == "list_item" and nxt.numbered and nxt.number == 1 \
             and item.number not in (None, 1)
