@@ -10,9 +10,7 @@ table at the top, numbers the blocks, and finds the plan's items and the records
 
 from __future__ import annotations
 
-import re
-
-from cpdocs.layout import unfold
+from cpdocs.layout import DETAIL_LABELS, unfold
 from cpdocs.model import Block, BlockKind, Document, PlanItem, Table
 from cpdocs.plans import find_plan, find_records, is_letter
 from cpdocs.raw import (
@@ -197,14 +195,6 @@ def _heading_text(text: MappedText) -> MappedText:
 def _has_body(blocks: list[Block]) -> bool:
     """True once the draft has running text (a paragraph or list), not just a details table."""
     return any(b.kind in ("paragraph", "list_item") for b in blocks)
-
-
-DETAIL_LABELS = re.compile(
-    r"^(child|children|name|names?|mother|father|dob|date of birth|address|social worker|author|report author|"
-    r"setting|school|agency|date|venue|chair|meeting|conference|family|parents?|carer|role|gp|"
-    r"legal status|category|present|ethnicity|siblings?|date and (time|venue)|time)\b",
-    re.IGNORECASE,
-)
 
 
 def _is_details_table(rows: list[list[str]]) -> bool:
