@@ -239,7 +239,7 @@ def _heading(cell: RawCell, level: int) -> RawItem:
 def _detail_value(cells: list[RawCell]) -> bool:
     """A short answer: a name, a date, a tick box ('Dean Carter', '3 March 2025', '☒ Yes ☐ No')."""
     text = " ".join(c.text for c in cells).strip()
-    return _words(text) <= 8 and not re.search(r"[.!?](?:\s|$)", text) and all(len(c.paragraphs) <= 1 for c in cells)
+    return _words(text) <= 14 and not re.search(r"[.!?](?:\s|$)", text) and all(len(c.paragraphs) <= 1 for c in cells)
 
 
 def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
@@ -252,10 +252,10 @@ def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
             details.clear()
 
     start = 1 if _is_form_header(rows[0]) else 0
-    for row in rows[start:]:
+    for n, row in enumerate(rows[start:], start=start):
         live = _live(row)
         filled = [c for c in live if c.text.strip()]
-        if len(live) == 1 or (len(filled) == 1 and filled[0] is live[0] and live[0].span > 1):
+        if len(live) == 1 or (len(filled) == 1 and filled[0] is live[0] and (live[0].span > 1 or _label_row(rows, n))):
             flush()
             cell = filled[0]
             if _label_like(cell):
@@ -282,6 +282,16 @@ def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
             out.extend(unfold(cell.items))
     flush()
     return out
+
+
+def _label_row(rows: list[list[RawCell]], n: int) -> bool:
+    """In a format with no merged cells (Markdown), a label alone on its row, not a question, with
+    answered rows under it, is a label row across the table ('What Reuben says' over 'Reuben's words')."""
+    text = rows[n][0].text.strip()
+    if text.endswith(("?", ":")) or any(c.text.strip() for c in rows[n][1:]):
+        return False
+    nxt = _live(rows[n + 1]) if n + 1 < len(rows) else []
+    return len(nxt) >= 2 and all(c.text.strip() for c in nxt[:2])
 
 
 def _prose_label(label: RawCell) -> bool:

@@ -29,6 +29,9 @@ SINGLE = re.compile(
 
 PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is (?:for|to)|so that|in order to)\b",
                            re.I)
+CHILD_NAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)?,?\s+"
+    r"(?:(?:born|b\.|d\.?o\.?b\.?:?|date of birth:?)\s+\d|\((?:aged\s+)?(?P<age>\d{1,2})(?:\s+years?)?\))")
 ROLE_WORDS = re.compile(
     r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
     r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
@@ -212,4 +215,11 @@ class LintContext:
                 names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", re.sub(r"\(.*?\)", " ", value))
                 roles.setdefault(role, set()).update(n for n in names if n not in ("Mr", "Ms", "Mrs", "Miss",
                                                                                   "Dr", "And", "Aged", "Not"))
+        # a letter or a report with no details table names the children near the top with their age
+        # or date of birth: 'Poppy Tremayne, born 3 June 2015 (aged 9)', 'Leo Hart (4)'
+        for b in self.document.blocks[:25]:
+            for m in CHILD_NAMED.finditer(b.text):
+                age = m.group("age")
+                if age is None or int(age) < 18:
+                    roles.setdefault("child", set()).add(m.group("first"))
         return roles

@@ -115,7 +115,9 @@ def _explained_below(ctx: LintContext, m) -> bool:
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(
-    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)",
+    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
+    r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
+    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)",
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
