@@ -46,6 +46,29 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# Someone said it: 'Poppy said "Mummy cross"', 'He told me: "..."', '"sorted", he says', 'what she called "a
+# bad patch"'. Without a speaker, quotation marks round the author's own words ('which is 'disguised
+# compliance'') do not make them someone else's.
+SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|called|calls|described|describes|wrote|writes|"
+    r"shouted|screamed|replied|replies|explained|explains|added|adds|answered|stated|states|disclosed|reported|"
+    r"words|word|phrase|putting it|in (?:his|her|their) (?:own )?words|as (?:she|he|they) (?:put|puts) it|"
+    r"drew|wrote down|texted|messaged|posted|known as|referred to as|nicknamed|sang|shouting|yelled|whispered)"
+    r"\b[^.!?\n]{0,40}|:\s*)$", re.I)
+SPEAKER_AFTER = re.compile(r"^[,.]?\s*(?:\w+\s+){0,3}?(?:said|says|told|asked|added|replied|shouted|explained|wrote)\b",
+                           re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|me|my|mine|we|us|our|you|your|mummy|daddy)\b", re.I)
+
+
+def spoken(text: str, start: int, end: int) -> bool:
+    """A quotation that is someone's words: long enough to be an utterance, in the first or second
+    person, or with a speaker named or a colon just before or after it."""
+    inner = text[start + 1:end - 1]
+    if len(inner.split()) >= 5 or FIRST_PERSON.search(inner):
+        return True
+    return bool(SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or SPEAKER_AFTER.match(text[end:end + 40]))
+
+
 _matcher_lock = threading.Lock()
 _matcher_cache: dict[tuple[int, str, tuple[Entry, ...]], tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]] = {}
 
@@ -95,7 +118,8 @@ class LintContext:
         self.words = words
         texts = [b.text for b in document.blocks]
         self.docs: list[Doc] = list(nlp.pipe(texts, batch_size=256))
-        self.quotes: list[list[tuple[int, int]]] = [quote_spans(t) for t in texts]
+        self.quotes: list[list[tuple[int, int]]] = [[(a, z) for a, z in quote_spans(t) if spoken(t, a, z)]
+                                                    for t in texts]
 
     @cached_property
     def metrics(self):

@@ -10,6 +10,7 @@ are never flagged.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -23,7 +24,8 @@ STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences
 # An acronym: two or more capitals (CAMHS, A&E, CiN), a digit-led one (2YO), or a section number (S47).
 ACRONYM = re.compile(
     r"(?<![\w&'\u2019/-])("
-    r"[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
+    r"[A-Z]{3,}[a-rt-z](?![a-z])"  # SENCo
+    r"|[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
     r"|[0-9][A-Z]{2,}"  # 2YO
     r"|[SY][0-9]{1,3}"  # S47, Y6
     r")(?:s|'s|\u2019s)?(?![\w&])"
@@ -232,14 +234,71 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
     before = text[:start]
     after = text[end:]
     if before.rstrip().endswith("(") and after.lstrip().startswith((")", "s)", "'s)")):
-        inner_before = before.rstrip()[:-1].rstrip()
-        return len(re.findall(r"[A-Za-z]+", inner_before[-120:])) >= 1
+        # 'Multi-Agency Safeguarding Hub (MASH)'; not 'Health Visitor (SCPHN)' or 'Kirsty Hall (SW)',
+        # where the words before are a role or a name, not what the letters stand for
+        return expands(before.rstrip()[:-1].rstrip()[-160:], acr)
     m = re.match(r"\s*\(([^)]{3,120})\)", after)
     if m and len(re.findall(r"[a-z]{2,}", m.group(1))) + len(re.findall(r"\b[A-Z][a-z]+", m.group(1))) >= 2:
-        return True
+        inner = m.group(1)
+        name_only = len(inner.split()) <= 3 and all(w[:1].isupper() for w in inner.split())
+        return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
     return False
+
+
+SMALL = {"and", "of", "the", "for", "to", "in", "on", "with", "at", "by", "a", "an", "&"}
+
+
+def expands(words: str, acr: str) -> bool:
+    """Do these words (ending just before the acronym) stand for its letters: 'Child and Adolescent
+    Mental Health Services' for CAMHS, 'Section 47' for S47, 'Special Educational Needs
+    Co-ordinator' for SENCo? Each letter is a word's first letter (or a capital inside a word:
+    'PowerPoint'), small words may be left out, and the first word gives the first letter."""
+    letters = re.findall(r"[A-Z]|\d+", acr)
+    if not letters:
+        return False
+    tokens = [t for t in re.split(r"\s+|/|[\-\u2013](?=[A-Z])", words) if t]
+    tokens = [re.sub(r"^[^\w&]+|[^\w&]+$", "", t) for t in tokens][-14:]
+    tokens = [t for t in tokens if t]
+    for k in range(1, len(tokens) + 1):
+        window = tokens[-k:]
+        if window[0][:1].upper() != letters[0][:1]:
+            continue
+        if _consumes(letters, window):
+            return True
+    return False
+
+
+def _consumes(letters: list[str], words: list[str]) -> bool:
+    """Can the words give the letters in order, each word its first letter and perhaps capitals inside
+    it, with small words ('and', 'of') free to give a letter or none?"""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        w = words[j]
+        if w.lower() in SMALL and match(i, j + 1):
+            return True
+        if i >= len(letters):
+            return False
+        if letters[i].isdigit():
+            return w == letters[i] and match(i + 1, j + 1)
+        if w[0].upper() != letters[i]:
+            return False
+        inner = [c for c in w[1:] if c.isupper()]
+        k = i + 1
+        if match(k, j + 1):
+            return True
+        for c in inner:  # 'PowerPoint' gives P and P
+            if k < len(letters) and c == letters[k]:
+                k += 1
+                if match(k, j + 1):
+                    return True
+        return False
+
+    return match(0, 0)
 
 
 def glossary_terms(ctx: LintContext) -> set[str]:
