@@ -96,6 +96,23 @@ def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]):
         return _matcher_cache[key]
 
 
+_english: dict[int, frozenset[str]] = {}
+
+
+def english_words(nlp) -> frozenset[str]:
+    key = id(nlp)
+    if key not in _english:
+        words: set[str] = set()
+        try:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            for pos_words in index.values():
+                words.update(pos_words)
+        except (KeyError, ValueError):
+            pass
+        _english[key] = frozenset(words)
+    return _english[key]
+
+
 @dataclass
 class Match:
     block: Block
@@ -130,6 +147,12 @@ class LintContext:
     # -- quotations -------------------------------------------------------------------
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes[block.index])
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """The model's dictionary of English words (the lemmatiser's index of nouns, verbs, adjectives and
+        adverbs), to tell an everyday word typed in capitals from an acronym."""
+        return english_words(self.nlp)
 
     # -- the plan -----------------------------------------------------------------------
     @cached_property

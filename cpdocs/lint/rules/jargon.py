@@ -47,6 +47,7 @@ EXPLAINED_AFTER = re.compile(
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
+    r"|\s*,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where|for|used|to\s+help|given|when)\b"
     # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
     r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
@@ -184,8 +185,8 @@ class UnexplainedAcronym(Rule):
                     e += 1  # a plural is part of the word as written: 'two CAWNs'; a possessive is not
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
-                if capitals and key not in words.expansions:
-                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC'
+                if capitals and (key not in words.expansions or _everyday_in_capitals(key, ctx)):
+                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC', not 'WHAT ARE''
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
@@ -220,6 +221,13 @@ def _is_acronym(acr: str, words) -> bool:
     if sum(1 for c in acr if c.isupper()) < 2 and not any(c.isdigit() for c in acr):
         return False
     return True
+
+
+def _everyday_in_capitals(key: str, ctx: LintContext) -> bool:
+    """A word in a line of capitals that is an everyday word ('ARE', 'SEND', 'MASH' in 'WHAT ARE WE
+    WORRIED ABOUT?'): in capitals it cannot be told from the acronym, so it is left alone."""
+    word = key.lower()
+    return word in STOP_WORDS or (len(word) >= 4 and word in ctx.english_words)
 
 
 def _shouted(text: str) -> bool:
