@@ -252,8 +252,10 @@ class LintContext:
         roles: dict[str, set[str]] = {}
         for label, value in self.document.details().items():
             role = None
-            if re.search(r"\b(father|dad|step-?father|partner)\b", label):
-                role = "father"
+            if re.search(r"\b(father|dad|step-?father)\b", label) or (
+                    re.search(r"\bpartner\b", label + " " + value)
+                    and re.search(r"\b(mother|mum|mum's|mother's)\b", label + " " + value, re.I)):
+                role = "father"  # a mother's partner is a man in the child's life; a father's partner is not
             elif re.search(r"\b(child|children|name|young person|baby|unborn)\b", label):
                 role = "child"
             elif re.search(r"\b(mother|mum)\b", label):
@@ -264,9 +266,14 @@ class LintContext:
                                                                                   "Dr", "And", "Aged", "Not"))
         # a letter or a report with no details table names the children near the top with their age
         # or date of birth: 'Poppy Tremayne, born 3 June 2015 (aged 9)', 'Leo Hart (4)'
+        latest = max((int(y) for b in self.document.blocks for y in re.findall(r"\b(20\d\d)\b", b.text)), default=0)
         for b in self.document.blocks[:25]:
             for m in CHILD_NAMED.finditer(b.text):
                 age = m.group("age")
-                if age is None or int(age) < 18:
-                    roles.setdefault("child", set()).add(m.group("first"))
+                born = re.search(r"\b(19\d\d|20\d\d)\b", b.text[m.end():m.end() + 14])
+                if age is not None and int(age) >= 18:
+                    continue
+                if age is None and born is not None and latest and latest - int(born.group(1)) >= 18:
+                    continue  # an adult's date of birth
+                roles.setdefault("child", set()).add(m.group("first"))
         return roles

@@ -227,14 +227,27 @@ def _child_voice(ctx: LintContext) -> bool:
                              r"the young person"]) + r")"
     # The child is the one speaking: 'Leo said', not "Leo's school said".
     speech = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)[^.;,]{0,50}?\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
+    child = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)", re.I)
+    adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
+    adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
     for b in _body(ctx):
         if b.kind == "heading":
             continue
         if speech.search(b.text):
             return True
-        if ctx.quotes[b.index] and names and re.search(r"\b" + who + r"\b", b.text):
-            return True
+        for start, _ in ctx.quotes[b.index] if names else ():
+            # a quotation the child speaks: the last person named before it, in its sentence, is the child
+            sent = ctx.sentence_of(b, start)
+            before = b.text[sent.start_char:start]
+            last_child = max((m.end() for m in child.finditer(before)), default=-1)
+            last_adult = max((m.end() for m in adult.finditer(before)), default=-1)
+            if last_child > last_adult:
+                return True
     return False
+
+
+ADULT_WORDS = (r"mum|mother|dad|father|nan|grandma|grandad|aunt|auntie|uncle|Mr|Ms|Mrs|Miss|Dr|DC|PC|DS|officers?|"
+               r"neighbou?r|teacher|staff|worker|nurse|midwife|doctor|GP|he|she|they|his partner|her partner")
 
 
 def _dates_seen(ctx: LintContext) -> bool:
