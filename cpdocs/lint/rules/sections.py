@@ -222,6 +222,10 @@ def _child_names(ctx: LintContext) -> set[str]:
 
 
 def _child_voice(ctx: LintContext) -> bool:
+    if re.match(r"\s*my\b", ctx.document.title or "", re.I) and any(
+            b.kind in ("paragraph", "list_item") and b.section and re.search(r"\b(?:I|I'm|my|me)\b", b.text)
+            for b in _body(ctx)):
+        return True  # the child's own pages ('My views', 'My three houses'), with the child's words in them
     names = _child_names(ctx)
     who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child", r"the children", r"the baby",
                              r"the young person"]) + r")"
