@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import DRAFTS
 
-from cpdocs.audit import audit_one, find_drafts, report_name, run_audit
+from cpdocs.audit import Draft, audit_one, find_drafts, report_name, run_audit
 from cpdocs.cli import cli
 from cpdocs.errors import InputError
 
@@ -93,7 +93,7 @@ def test_audit_does_not_overwrite_without_force(folder: Path, tmp_path: Path):
 
 
 def test_a_slow_file_is_skipped_not_fatal(folder: Path):
-    summary = audit_one(str(folder / "flawed.md"), "flawed.md", None, timeout=0.000001)
+    summary = audit_one(Draft(str(folder / "flawed.md"), "flawed.md"), None, timeout=0.000001)
     assert summary["path"] == "flawed.md"
     assert "took longer than" in summary["error"] and "skipped" in summary["error"]
 

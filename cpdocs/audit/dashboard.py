@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from markupsafe import Markup, escape
 
-from cpdocs.audit import EASE_BINS, Totals
+from cpdocs.audit.table import plain_cell
+from cpdocs.audit.totals import EASE_BINS, Totals
 from cpdocs.lint.finding import CATEGORIES
 from cpdocs.lint.reporters.html import CATEGORY_LABELS, TYPE_LABELS, environment
 
@@ -90,7 +91,7 @@ def histogram(bins: list[int], label: str, target: float = 60) -> Markup:
 def _file_rows(csv_path: str) -> Iterator[dict]:
     with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
-            row = {k: (v[1:] if v.startswith("'") else v) for k, v in row.items()}
+            row = {k: plain_cell(v) for k, v in row.items()}
             row["type_label"] = TYPE_LABELS.get(row.get("report_type", ""), row.get("report_type", ""))
             yield row
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The long fuzz run of one target: fuzz for SECONDS in all, starting again after a crash
+# (libFuzzer stops at the first one), keeping every crashing input under fuzz/crashes/NAME/.
+# Usage: nice -n 19 bash fuzz/long_run.sh NAME SECONDS   (the log goes to fuzz/logs/NAME.log)
+set -uo pipefail
+cd "$(dirname "$0")"
+name=$1 total=$2
+mkdir -p "crashes/$name" logs
+log="logs/$name.log"
+: >"$log"
+start=$(date +%s)
+while :; do
+  left=$(( total - ($(date +%s) - start) ))
+  [ "$left" -le 5 ] && break
+  python "fuzz_$name.py" -max_total_time="$left" -timeout=30 -rss_limit_mb=3072 \
+    -print_final_stats=1 -artifact_prefix="crashes/$name/" >>"$log" 2>&1
+  echo "=== run ended with exit code $? after $(( $(date +%s) - start )) s" >>"$log"
+done
