@@ -53,8 +53,10 @@ class DaskRunner:
         dask, distributed = _dask()
         if self.address == LOCAL:
             # a local cluster's scheduler lives in this process, so its settings are ours to choose:
-            # a draft that killed one worker is tried once more elsewhere, then reported
-            stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1}))
+            # a draft that killed one worker is tried once more elsewhere, then reported; one draft per
+            # worker thread at a time, so a worker's death is charged to the draft that caused it
+            stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                                 "distributed.scheduler.worker-saturation": 1.0}))
             cluster = stack.enter_context(distributed.LocalCluster(
                 n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                 dashboard_address=None, silence_logs=50))
