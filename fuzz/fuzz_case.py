@@ -11,9 +11,10 @@ import tempfile
 from pathlib import Path
 
 import seeds
-from harness import refuse_plainly, run
+from harness import load, refuse_plainly, run
 
-from cpdocs.generate.case import load_case
+load("cpdocs.generate.case", main=__name__ == "__main__")
+from cpdocs.generate.case import load_case  # noqa: E402  (imported, and instrumented, by load)
 
 # One file rewritten per input, in memory-backed /dev/shm where there is one.
 _DIR = Path(tempfile.mkdtemp(prefix="cpdocs-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))

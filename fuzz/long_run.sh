@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The long fuzz run of one target: fuzz for SECONDS in all, starting again after a crash
 # (libFuzzer stops at the first one), keeping every crashing input under fuzz/crashes/NAME/.
-# Usage: nice -n 19 bash fuzz/long_run.sh NAME SECONDS   (the log goes to fuzz/logs/NAME.log)
+# Usage: nice -n 19 bash fuzz/long_run.sh NAME SECONDS [LOG]   (the log goes to fuzz/logs/LOG.log,
+# LOG being NAME unless given: a second stint of the same target keeps the first one's log)
 set -uo pipefail
 cd "$(dirname "$0")"
-name=$1 total=$2
+name=$1 total=$2 tag=${3:-$1}
 mkdir -p "crashes/$name" logs
-log="logs/$name.log"
+log="logs/$tag.log"
 : >"$log"
 start=$(date +%s)
 while :; do

@@ -66,13 +66,79 @@ def wrap_docx(document_xml: bytes, styles_xml: bytes | None = None) -> bytes:
     return out.getvalue()
 
 
+def _cut(document_xml: bytes, keep: int) -> bytes:
+    """document.xml with only the first `keep` blocks of the body: small seeds fuzz many times faster."""
+    from lxml import etree
+
+    root = etree.fromstring(document_xml)
+    body = root[0] if len(root) else root
+    children = list(body)
+    for el in children[keep:-1]:  # the last child is the section properties: kept
+        body.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _cut_styles(styles_xml: bytes, keep: int = 25) -> bytes:
+    """styles.xml with its defaults and only the first `keep` styles (the headings among them)."""
+    from lxml import etree
+
+    root = etree.fromstring(styles_xml)
+    styles = [el for el in root if etree.QName(el).localname == "style"]
+    for el in styles[keep:]:
+        root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _featured_docx() -> bytes:
+    """A small draft with what Word drafts hold: a heading, a list, tracked changes, a content
+    control, a merged cell, a nested table and a shaded box."""
+    from docx import Document as NewDocx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = NewDocx()
+    doc.add_heading("Analysis", level=2)
+    doc.add_paragraph("Mum to engage with services - ongoing.", style="List Bullet")
+    p = doc.add_paragraph("Poppy said ")
+    for tag, text in (("w:ins", "Mummy shouts"), ("w:del", "Daddy shouts")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Reviewer")
+        r, t = OxmlElement("w:r"), OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        r.append(t)
+        change.append(r)
+        p._p.append(change)
+    sdt, content, sp = OxmlElement("w:sdt"), OxmlElement("w:sdtContent"), OxmlElement("w:p")
+    r, t = OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = "Strengths"
+    r.append(t)
+    sp.append(r)
+    content.append(sp)
+    sdt.append(content)
+    doc.element.body.insert(len(doc.element.body) - 1, sdt)
+    table = doc.add_table(rows=3, cols=3)
+    for i, word in enumerate(("Action", "Who", "When", "Referral to CAMHS", "", "ASAP")):
+        table.cell(i // 3, i % 3).text = word
+    table.cell(2, 0).merge(table.cell(2, 1))
+    table.cell(2, 2).add_table(rows=1, cols=2).cell(0, 0).text = "nested"
+    box = doc.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "Risks"
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:fill"), "D9D9D9")
+    box.cell(0, 0)._tc.get_or_add_tcPr().append(shd)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
 def docx_seeds() -> list[bytes]:
-    """document.xml, a NUL, then styles.xml: the form fuzz_docx.py reads back."""
+    """document.xml, a NUL, then styles.xml: the form fuzz_docx.py reads back. Cut small."""
     out = []
-    for path in sorted(DRAFTS.glob("*.docx")):
-        body, styles = docx_parts(path.read_bytes())
-        out.append(body + b"\x00" + styles)
-        out.append(body)
+    for data in [_featured_docx(), *(p.read_bytes() for p in sorted(DRAFTS.glob("*.docx")))]:
+        body, styles = docx_parts(data)
+        out.append(_cut(body, 12) + b"\x00" + _cut_styles(styles))
+        out.append(_cut(body, 25))
     return out
 
 

@@ -83,8 +83,8 @@ class Styles:
             ppr = st.find(qn("w:pPr"))
             if ppr is not None:
                 lvl = ppr.find(qn("w:outlineLvl"))
-                if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit():
-                    self.outline[sid] = int(lvl.get(qn("w:val")))
+                if lvl is not None and (n := _number(lvl.get(qn("w:val")))) is not None:
+                    self.outline[sid] = n
                 if ppr.find(qn("w:numPr")) is not None:
                     self.numbered.add(sid)
             if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) is not None \
@@ -121,6 +121,11 @@ class Styles:
         return any("list" in self.names.get(s, s).lower() or s in self.numbered for s in self.chain(sid))
 
 
+def _number(val: str | None) -> int | None:
+    """A small whole number from an attribute; None for '²' (a digit int() refuses) or 5,000 nines."""
+    return int(val) if val and val.isdecimal() and len(val) <= 9 else None
+
+
 def _on_attr(val: str | None) -> bool:
     return val is None or val.lower() not in ("0", "false", "off", "none")
 
@@ -139,8 +144,8 @@ def _heading_level(p_el, styles: Styles) -> int:
     ppr = p_el.find(qn("w:pPr"))
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
-            return int(lvl.get(qn("w:val"))) + 1
+        if lvl is not None and (n := _number(lvl.get(qn("w:val")))) is not None and n < 9:
+            return n + 1
     return styles.heading_level(_para_style(p_el, styles))
 
 
@@ -176,8 +181,8 @@ def _run_props(rpr) -> dict[str, object]:
     if u is not None:
         out["u"] = (u.get(qn("w:val")) or "single") != "none"
     sz = rpr.find(qn("w:sz"))
-    if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
-        out["sz"] = int(sz.get(qn("w:val")))
+    if sz is not None and (n := _number(sz.get(qn("w:val")))) is not None:
+        out["sz"] = n
     return out
 
 
@@ -270,6 +275,9 @@ def read_docx(data: bytes, path: str) -> list[RawItem]:
         doc = open_docx(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError(path, f"is damaged: Word could not open it either ({type(exc).__name__})") from None
+    body = getattr(doc.element, "body", None)  # None when the root is not a Word document element
+    if body is None:
+        raise InputError(path, "is damaged: its document body cannot be read")
     items: list[RawItem] = []
-    _walk(doc.element.body, Styles(doc.styles.element), items)
+    _walk(body, Styles(doc.styles.element), items)
     return items
