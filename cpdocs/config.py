@@ -18,7 +18,8 @@ from cpdocs.errors import InputError
 KNOWN_KEYS = {
     "model", "select", "ignore", "extra_jargon", "accepted_terms", "plain_abbreviations",
     "max_sentence_words", "min_reading_ease", "required_sections", "timescales",
-    "closure_days", "extra_vague", "extra_labels", "template", "fail_on",
+    "closure_days", "extra_vague", "extra_labels", "template", "fail_on", "child_pack_min_age",
+    "calendar_family_name",
 }
 
 
@@ -42,6 +43,8 @@ class Config:
     closure_days: list[dt.date] = field(default_factory=list)
     template: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
+    child_pack_min_age: int = 5  # children this old or older on the day of the conference get their own pack
+    calendar_family_name: bool = False  # calendar titles name the family; otherwise the children's initials
 
     def rule_enabled(self, code: str, name: str, category: str) -> bool:
         keys = {code.upper(), name.lower(), category.lower()}

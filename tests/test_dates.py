@@ -14,7 +14,7 @@ import pytest
 
 from cpdocs.config import Config
 from cpdocs.errors import InputError
-from cpdocs.generate.dates import (
+from cpdocs.timescales import (
     TIMESCALES,
     add_months,
     add_working_days,

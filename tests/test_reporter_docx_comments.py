@@ -17,7 +17,8 @@ from lxml import etree
 from cpdocs.cli import cli
 from cpdocs.config import Config
 from cpdocs.lint.engine import lint_document
-from cpdocs.lint.reporters.docx_comments import add_comments, paragraph_map, split_before
+from cpdocs.lint.reporters.docx_comments import add_comments
+from cpdocs.lint.reporters.docx_ranges import Ranges, split_before
 from cpdocs.readers import read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -180,14 +181,31 @@ def test_fixture_drafts_comments_match_findings():
                 assert " ".join(ranges[i].split()) == f.text, (path.name, f.rule)
 
 
-def test_paragraph_map_collapses_whitespace_like_the_reader():
-    doc = NewDocx()
-    p = doc.add_paragraph("  Two  spaces\tand a tab  ")
-    cm = paragraph_map(p._p)
-    assert cm.text == "Two spaces and a tab"
-    assert len(cm.origin) == len(cm.text)
-    t, i = cm.origin[cm.text.index("and")]
-    assert t.text[i:i + 3] == "and"
+def test_reader_origins_point_at_the_words_after_spaces_are_collapsed(make_docx):
+    path = make_docx(lambda d: d.add_paragraph("  Two  spaces\tand a tab  "))
+    block = read_document(str(path)).blocks[0]
+    assert block.text == "Two spaces and a tab"
+    assert len(block.origin) == len(block.text)
+    doc = NewDocx(str(path))
+    ts = list(doc.element.body.iter(W + "t"))
+    ordinal, i = block.origin[block.text.index("and")]
+    assert ts[ordinal].text[i:i + 3] == "and"
+
+
+def test_two_ranges_in_one_run_each_cover_their_own_words(make_docx):
+    path = make_docx(lambda d: d.add_paragraph("Mum will engage with services ASAP and monitor it."))
+    block = read_document(str(path)).blocks[0]
+    doc = NewDocx(str(path))
+    ranges = Ranges(doc.element.body)
+    words = []
+    for phrase in ("ASAP", "engage with services", "monitor"):  # out of order, in the same run
+        start = block.text.index(phrase)
+        first, last = ranges.runs(block, start, start + len(phrase))
+        runs = list(doc.paragraphs[0]._p.iter(W + "r"))
+        chosen = runs[runs.index(first):runs.index(last) + 1]
+        words.append("".join(t.text for r in chosen for t in r.iter(W + "t")))
+    assert words == ["ASAP", "engage with services", "monitor"]
+    assert doc.paragraphs[0].text == block.text
 
 
 def test_split_before_keeps_formatting_and_text():

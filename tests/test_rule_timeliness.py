@@ -13,8 +13,8 @@ import pytest
 from helpers import found, lint_md
 
 from cpdocs.config import Config
-from cpdocs.generate.dates import working_days_between
 from cpdocs.lint.timeline import read_dates
+from cpdocs.timescales import working_days_between
 
 D = dt.date
 

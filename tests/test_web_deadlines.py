@@ -55,3 +55,24 @@ def test_bad_input_is_shown_beside_the_field(client, form, field):
     assert field in errors(page) and field in field_errors(page)
     if form["date"]:
         assert f'value="{form["date"]}"' in page  # what was typed is kept
+
+
+def test_the_deadlines_download_as_a_calendar_with_the_same_dates(client):
+    import icalendar
+
+    from cpdocs.timescales import deadlines
+
+    t = token(client)
+    page = client.post("/deadlines", data={"csrf_token": t, "event": "icpc", "date": "22/04/2025", "birth": ""})
+    assert b"Download for your calendar (.ics)" in page.data
+    r = client.post("/deadlines/calendar", data={"csrf_token": t, "event": "icpc", "date": "22/04/2025",
+                                                  "birth": ""})
+    assert r.status_code == 200 and r.mimetype == "text/calendar"
+    assert "deadlines_icpc_2025-04-22.ics" in r.headers["Content-Disposition"]
+    got = sorted(e["dtstart"].dt for e in icalendar.Calendar.from_ical(r.data).walk("VEVENT"))
+    import datetime as dt
+
+    assert got == sorted(d.due for d in deadlines("icpc", dt.date(2025, 4, 22)))
+    bad = client.post("/deadlines/calendar", data={"csrf_token": t, "event": "icpc", "date": "31/02/2025",
+                                                    "birth": ""})
+    assert bad.status_code == 400 and b"Enter a real date" in bad.data

@@ -209,3 +209,33 @@ def test_tampered_case_on_download_is_checked_again(client):
     assert r.status_code == 400
     r = download(client, "{}", "../../etc/passwd", "docx")
     assert r.status_code == 400
+
+
+def test_the_family_documents_and_the_calendar_download_from_the_page(client):
+    import icalendar
+
+    name = "initial-okafor.yaml"
+    page = upload_case(client, (CASES / name).read_bytes(), name).get_data(as_text=True)
+    for doc in ("easy-read", "child-pack"):
+        assert f'data-doc="{doc}"' in page
+    assert 'data-doc="calendar" data-format="ics"' in page
+    case_json = hidden(page, "case")
+    pack = download(client, case_json, "child-pack", "docx")
+    with zipfile.ZipFile(io.BytesIO(pack.data)) as zf:
+        assert sorted(zf.namelist()) == ["2025-04-22_child-pack-after_okafor_amara-okafor.docx",
+                                         "2025-04-22_child-pack-before_okafor_amara-okafor.docx",
+                                         "2025-04-22_child-pack-my-views_okafor_amara-okafor.docx"]
+    easy = download(client, case_json, "easy-read", "pdf")
+    with zipfile.ZipFile(io.BytesIO(easy.data)) as zf:
+        assert len(zf.namelist()) == 2 and all("easy-read" in n for n in zf.namelist())
+    cal = download(client, case_json, "calendar", "ics")
+    assert cal.status_code == 200 and cal.mimetype == "text/calendar"
+    assert icalendar.Calendar.from_ical(cal.data).walk("VEVENT")
+    assert b"Okafor" not in cal.data  # initials only, as on the command line
+    assert download(client, case_json, "chairs-letter", "ics").status_code == 400
+
+
+def test_a_case_with_no_child_old_enough_says_why_there_is_no_pack(client):
+    name = "pre-birth-harper.yaml"
+    page = upload_case(client, (CASES / name).read_bytes(), name).get_data(as_text=True)
+    assert "no child is 5 or over on the day of the conference" in page

@@ -74,3 +74,13 @@ def test_unknown_page_is_plain(client):
 def test_wrong_method_is_plain(client):
     r = client.put("/check")
     assert r.status_code in (400, 405)
+
+
+@pytest.mark.parametrize(("path", "current"), [("/", None), ("/deadlines", "Deadlines"), ("/check", "Check a draft"),
+                                               ("/make", "Make the documents"), ("/standards", "The standards")])
+def test_the_menu_marks_only_the_page_you_are_on(client, path, current):
+    page = client.get(path).get_data(as_text=True)
+    marked = re.findall(r'<a class="govuk-service-navigation__link" href="[^"]*" aria-current="page">\s*'
+                        r'<strong[^>]*>([^<]+)</strong>', page)
+    assert marked == ([current] if current else [])
+    assert page.count('aria-current="page"') == (1 if current else 0)

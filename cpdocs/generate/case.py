@@ -173,6 +173,21 @@ class ChildWords(Base):
     to: str | None = Field(None, description="Who the child said it to.")
 
 
+Band = Literal["5-7", "8-12", "13+"]
+
+
+class ForChild(Base):
+    """What the social worker writes for the child to read in their own pack (`cpdocs generate child-pack`)."""
+
+    called: str | None = Field(None, description="The name the child likes to be called, if not their first name.")
+    why: Paragraphs = Field([], description="Why the meeting is happening, written for the child to read "
+                                            "(short sentences, everyday words).")
+    decided: Paragraphs = Field([], description="What the meeting decided and why, written for the child; left "
+                                                "out, the pack says the decision in plain words.")
+    band: Band | None = Field(None, description="Which version of the pack to give (5-7, 8-12 or 13+), when it "
+                                                "should not follow the child's age.")
+
+
 class Child(Base):
     name: Text
     date_of_birth: Day | None = None
@@ -184,6 +199,7 @@ class Child(Base):
     address: Address | None = Field(None, description="Only if the child's letter goes to a different address.")
     seen: list[Visit] = []
     said: list[ChildWords] = []
+    for_child: ForChild | None = Field(None, description="Words for the child's own pack.")
 
     @model_validator(mode="after")
     def _check(self) -> Child:
@@ -216,6 +232,8 @@ class FamilyMember(Base):
     attended: bool = False
     receives_letter: bool = Field(True, description="Send this person a chair's letter at their own address.")
     views: Paragraphs | None = Field(None, description="What this person thinks about the concerns and the plan.")
+    format: Literal["standard", "easy-read"] = Field(
+        "standard", description="easy-read: this person's chair's letter also comes in Easy Read.")
 
     @property
     def is_father(self) -> bool:
@@ -272,6 +290,8 @@ class Action(Base):
     by: Day | None = Field(None, description="The date it will be done by.")
     every: str | None = Field(None, description="How often, for a repeated action: 'every Tuesday'.")
     progress: str | None = None
+    for_child: str | None = Field(None, description="What will be done, in words a child can read, for the "
+                                                    "child's own plan ('help your mum get food every week').")
 
     @model_validator(mode="after")
     def _smart(self) -> Action:
@@ -279,7 +299,7 @@ class Action(Base):
             raise problem("by", "give a date (by) or how often (every), e.g. 'every Tuesday'")
         if NOBODY.match(self.who):
             raise problem("who", "name the person who will do this, with their role")
-        for field in ("what", "every"):
+        for field in ("what", "every", "for_child"):
             m = VAGUE.search(getattr(self, field) or "")
             if m:
                 raise problem(field, f"'{m.group(0)}' is not a timescale: give a date or say how often")

@@ -1,7 +1,10 @@
 """Carry the simple HTML of a rendered document into Word.
 
 The documents are written once, as Jinja templates of plain HTML (h1-h3, p, ul/ol/li, table,
-strong, em, br), so the Word, PDF and HTML versions say the same thing. This module reads that
+strong, em, br), so the Word, PDF and HTML versions say the same thing. Two more things come
+across for the Easy Read and children's documents: a picture (`<img data-picture="name">`) beside
+a point, and a box to write in (`<div class="write-box" data-tag=... data-title=...>`), which in
+Word is a content control the reader can type into. This module reads that
 HTML (already escaped by the sandbox) and adds the same headings, paragraphs, lists and tables
 to a python-docx document, using the template's own styles. Text goes into Word as text, so
 `&`, `<` and quotes come out as written and nothing in a case can become Word markup.
@@ -9,7 +12,9 @@ to a python-docx document, using the template's own styles. Text goes into Word 
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape
@@ -31,6 +36,7 @@ class Para:
     kind: str  # h1 h2 h3 p li-ul li-ol
     cls: str = ""
     runs: list[Run] = field(default_factory=list)
+    picture: str | None = None  # an Easy Read picture shown beside the text (or alone, without text)
 
 
 @dataclass
@@ -45,12 +51,22 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
 
 
+@dataclass
+class Box:
+    """A box to write or draw in: on paper a ruled box, in Word a content control to type into."""
+
+    tag: str
+    title: str
+    lines: int = 6  # how tall, in lines of writing
+
+
 class _Parser(HTMLParser):
     BLOCKS = {"h1", "h2", "h3", "p", "li"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.items: list[Para | Table] = []
+        self.items: list[Para | Table | Box] = []
+        self.picture: str | None = None  # a picture waiting for the paragraph it goes beside
         self.lists: list[str] = []
         self.table: Table | None = None
         self.cell: Cell | None = None
@@ -63,7 +79,8 @@ class _Parser(HTMLParser):
     # where a paragraph goes: the current cell, or the body
     def _open(self, kind: str, cls: str = "") -> Para:
         self._close()
-        self.para = Para(kind, cls)
+        self.para = Para(kind, cls, picture=self.picture)
+        self.picture = None
         if self.cell is not None:
             self.cell.paras.append(self.para)
         else:
@@ -101,9 +118,19 @@ class _Parser(HTMLParser):
                 self.prompt += 1
         elif tag == "br":
             self._text("\n")
+        elif tag == "img" and a.get("data-picture"):
+            if self.para is not None and self.para.picture is None and not self.para.runs:
+                self.para.picture = a["data-picture"]
+            else:
+                self.picture = a["data-picture"]
+        elif tag == "div" and "write-box" in cls.split():
+            self._close()
+            self.items.append(Box(a.get("data-tag") or "box", a.get("data-title") or "Write here",
+                                  int(a.get("data-lines") or 6)))
+            self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script", "title", "head"):
+        if tag in ("style", "script", "title", "head") or (tag == "div" and self.skip):
             self.skip = max(0, self.skip - 1)
         elif tag in ("h1", "h2", "h3", "p", "li"):
             self._close()
@@ -141,16 +168,19 @@ class _Parser(HTMLParser):
         runs.append(Run(data, bold=self.bold > 0, italic=self.italic > 0, prompt=self.prompt > 0))
 
 
-def parse(html: str) -> list[Para | Table]:
+def parse(html: str) -> list[Para | Table | Box]:
     p = _Parser()
     p.feed(html)
     p.close()
     for item in p.items:
+        if isinstance(item, Box):
+            continue
         paras = [item] if isinstance(item, Para) else [q for row in item.rows for c in row for q in c.paras]
         for para in paras:
             if para.runs:
                 para.runs[-1].text = para.runs[-1].text.rstrip(" ")
-    return [i for i in p.items if not (isinstance(i, Para) and not "".join(r.text for r in i.runs).strip())]
+    return [i for i in p.items
+            if not (isinstance(i, Para) and not "".join(r.text for r in i.runs).strip() and not i.picture)]
 
 
 # --- writing Word -------------------------------------------------------------------------------
@@ -160,6 +190,7 @@ def parse(html: str) -> list[Para | Table]:
 # grid on each call), and Word output has a budget of 100 ms.
 
 STYLE = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "li-ul": "List Bullet", "li-ol": "List Number"}
+POINTS = "Picture List"  # the style of an Easy Read point: a picture on the left, the words beside it
 GREY = "555555"
 TEXT_WIDTH = 9638  # twentieths of a point: A4 less 20 mm margins; tables are set in per cent anyway
 BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="777777"/>'
@@ -195,7 +226,9 @@ def _runs_xml(runs: list[Run], force_bold: bool = False) -> str:
     return "".join(out)
 
 
-def _paragraph_xml(doc, para: Para, styles: dict[str, str | None]) -> str:
+def _paragraph_xml(doc, para: Para, styles: dict[str, str | None], pictures: Pictures | None = None) -> str:
+    if para.picture and pictures is not None:
+        return pictures.paragraph(doc, para, styles)
     name = STYLE.get(para.kind)
     prompt = "prompt" in para.cls.split()
     if prompt and para.kind == "p":
@@ -256,18 +289,117 @@ def _table_xml(doc, table: Table, styles: dict[str, str | None]) -> str:
     return "".join(out)
 
 
-def body_xml(doc, html: str) -> str:
+# --- pictures and boxes to write in --------------------------------------------------------------
+
+EMU_PER_CM = 360000
+TWIPS_PER_CM = 567
+
+
+class Pictures:
+    """Puts Easy Read pictures into a Word document: each PNG added once, each drawing numbered.
+
+    A point with words gets its picture floating at the left margin, with the words indented
+    beside it (style "Picture List", which the Word reader sees as a list item, so the linter reads
+    the points as it reads any list). A paragraph's height cannot be set in Word, so the space
+    after a point is made up to the picture's height, counting the lines generously: too much
+    white space rather than a picture that runs into the next point.
+    """
+
+    SIZE_CM = 1.6
+    ALONE_CM = 3.2
+    LINE_TWIPS = 370  # one line of 14 pt text, with Word's single spacing
+    CHARS_PER_LINE = 64  # of 14 pt Arial beside a picture: an over-estimate, so lines are under-counted
+
+    def __init__(self, png: Callable[[str], bytes], describe: Callable[[str], str]):
+        self.png = png
+        self.describe = describe
+        self.next_id = 1000
+
+    def _blip(self, doc, name: str) -> str:
+        rid, _ = doc.part.get_or_add_image(io.BytesIO(self.png(name)))
+        return rid
+
+    def _graphic(self, rid: str, n: int, name: str, emu: int) -> str:
+        return ('<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+                f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="{escape(name)}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+                f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+                f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu}" cy="{emu}"/></a:xfrm>'
+                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>')
+
+    def paragraph(self, doc, para: Para, styles: dict[str, str | None]) -> str:
+        name = para.picture
+        self.next_id += 1
+        n = self.next_id
+        rid = self._blip(doc, name)
+        descr = escape(self.describe(name), {'"': "&quot;"})
+        text = "".join(r.text for r in para.runs).strip()
+        if not text:  # a picture on its own line, centred
+            emu = round(self.ALONE_CM * EMU_PER_CM)
+            drawing = (f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{emu}" cy="{emu}"/>'
+                       f'<wp:docPr id="{n}" name="Picture {n}" descr="{descr}"/><wp:cNvGraphicFramePr/>'
+                       f"{self._graphic(rid, n, name, emu)}</wp:inline>")
+            return (f'<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>'
+                    f"<w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+        emu = round(self.SIZE_CM * EMU_PER_CM)
+        drawing = (f'<wp:anchor distT="0" distB="0" distL="0" distR="114300" simplePos="0" relativeHeight="{n}" '
+                   'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/>'
+                   '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+                   '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+                   f'<wp:extent cx="{emu}" cy="{emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+                   f'<wp:wrapSquare wrapText="right"/><wp:docPr id="{n}" name="Picture {n}" descr="{descr}"/>'
+                   f"<wp:cNvGraphicFramePr/>{self._graphic(rid, n, name, emu)}</wp:anchor>")
+        lines = max(1, -(-len(text) // self.CHARS_PER_LINE) + text.count("\n"))
+        after = max(160, round(self.SIZE_CM * TWIPS_PER_CM) - lines * self.LINE_TWIPS + 200)
+        style = _style_id(doc, POINTS, styles) if para.kind.startswith("li") else None
+        indent = round((self.SIZE_CM + 0.7) * TWIPS_PER_CM)
+        style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+        ppr = (f"<w:pPr>{style_xml}<w:keepLines/>"
+               f'<w:spacing w:before="120" w:after="{after}"/><w:ind w:left="{indent}"/></w:pPr>')
+        return f"<w:p>{ppr}<w:r><w:drawing>{drawing}</w:drawing></w:r>{_runs_xml(para.runs)}</w:p>"
+
+
+def box_xml(box: Box, sdt_id: int) -> str:
+    """A bordered box as tall as `box.lines` lines of handwriting, holding a content control.
+
+    The control is rich text with a title (Word shows it on the control's tab), a tag that says
+    which question it answers, and a lock so that clearing the text does not delete the box. It
+    holds one empty paragraph: there is no placeholder text, so an empty box reads as empty.
+    """
+    height = box.lines * 454  # 0.8 cm a line of handwriting
+    border = "".join(f'<w:{side} w:val="single" w:sz="12" w:space="0" w:color="333333"/>'
+                     for side in ("top", "left", "bottom", "right"))
+    sdt = (f'<w:sdt><w:sdtPr><w:alias w:val="{escape(box.title, {chr(34): "&quot;"})}"/>'
+           f'<w:tag w:val="{escape(box.tag, {chr(34): "&quot;"})}"/><w:id w:val="{sdt_id}"/>'
+           '<w:lock w:val="sdtLocked"/></w:sdtPr>'
+           '<w:sdtContent><w:p><w:pPr><w:spacing w:before="120" w:after="120"/></w:pPr></w:p></w:sdtContent></w:sdt>')
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{border}</w:tblBorders>'
+            '<w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
+            '<w:right w:w="160" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{TEXT_WIDTH}"/></w:tblGrid>'
+            f'<w:tr><w:trPr><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{TEXT_WIDTH}" w:type="dxa"/></w:tcPr>{sdt}</w:tc></w:tr></w:tbl>'
+            '<w:p><w:pPr><w:spacing w:before="0" w:after="120"/></w:pPr></w:p>')
+
+
+def body_xml(doc, html: str, pictures: Pictures | None = None) -> str:
     """The WordprocessingML of the document's body, using `doc`'s styles."""
     styles: dict[str, str | None] = {}
     parts = []
+    boxes = 0
     for item in parse(html):
-        parts.append(_table_xml(doc, item, styles) if isinstance(item, Table) else _paragraph_xml(doc, item, styles))
+        if isinstance(item, Table):
+            parts.append(_table_xml(doc, item, styles))
+        elif isinstance(item, Box):
+            boxes += 1
+            parts.append(box_xml(item, 7000 + boxes))
+        else:
+            parts.append(_paragraph_xml(doc, item, styles, pictures))
     return "".join(parts)
 
 
-def body_elements(doc, html: str) -> list:
+def body_elements(doc, html: str, pictures: Pictures | None = None) -> list:
     """The body as a list of w:p, w:tbl and w:sdt elements, ready to insert into `doc`."""
-    xml = f"<w:body {nsdecls('w')}>{body_xml(doc, html)}</w:body>"
+    xml = f"<w:body {nsdecls('w', 'wp', 'a', 'pic', 'r')}>{body_xml(doc, html, pictures)}</w:body>"
     return list(parse_xml(xml))
 
 
@@ -286,6 +418,8 @@ def plain_text(html: str) -> list[str]:
     """The paragraphs and table rows of the HTML as plain text (for tests and Markdown)."""
     out = []
     for item in parse(html):
+        if isinstance(item, Box):
+            continue
         if isinstance(item, Table):
             for row in item.rows:
                 out.append(" | ".join("".join(r.text for p in c.paras for r in p.runs) for c in row))

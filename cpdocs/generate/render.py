@@ -1,4 +1,4 @@
-"""Make documents from a checked case: the words from Jinja templates, the dates from dates.py.
+"""Make documents from a checked case: the words from Jinja templates, the dates from cpdocs.timescales.
 
 Each document is rendered once, as simple HTML, by a sandboxed Jinja environment with
 autoescaping: case text is data, so `<script>`, `{{ 7*7 }}` or `{% include %}` in a case file
@@ -31,17 +31,21 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from cpdocs import timescales
 from cpdocs.config import Config
 from cpdocs.errors import InputError
 from cpdocs.files import write_whole
-from cpdocs.generate import dates
+from cpdocs.generate import pictures
 from cpdocs.generate.case import Case, Child
-from cpdocs.generate.html_to_docx import Para, Table, body_elements, parse
+from cpdocs.generate.html_to_docx import Box, Para, Pictures, Table, body_elements, parse
 from cpdocs.standards import report_types, sections
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_DOCX = TEMPLATES / "document.docx"
+LARGE_DOCX = TEMPLATES / "easy-read.docx"  # Easy Read and the child's pack: larger print, pictures
 CSS = TEMPLATES / "cpdocs.css"
+LARGE_CSS = TEMPLATES / "easy-read.css"
+STYLES = ("standard", "easy-read", "child")
 
 DOCUMENTS = ("chairs-letter", "core-group-minutes", "agency-report", "icpc-report", "rcpc-report")
 REPORTS = ("agency-report", "icpc-report", "rcpc-report")
@@ -100,6 +104,7 @@ def environment() -> SandboxedEnvironment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters.update(long_date=long_date, clock=clock, and_list=and_list, first_names=first_names)
+    env.globals.update(picture=pictures.img)
     return env
 
 
@@ -156,6 +161,12 @@ class Rendered:
     body: str  # escaped HTML
     stem: str  # the file name without its extension
     partnership: str = ""
+    style: str = "standard"  # or easy-read / child: larger print and pictures (STYLES)
+    band: str = ""  # the child's pack: which age band's wording (5-7, 8-12, 13+)
+
+    @property
+    def large(self) -> bool:
+        return self.style != "standard"
 
 
 class View:
@@ -165,7 +176,7 @@ class View:
         self.doc = doc
         self.case = case
         self.cfg = cfg
-        self.t = dates.timescales(cfg)
+        self.t = timescales.timescales(cfg)
         self.sections = sections()
         self.prompts = {k: s.prompt for k, s in self.sections.items()}
         self.spec = report_types()[doc]
@@ -184,9 +195,9 @@ class View:
         self.kids_full = and_list(k.name for k in case.children)
         self.children_details = "; ".join(_child_detail(k) for k in case.children)
         self.letter_date = c.date
-        self.chairs_letter_due = dates.add_working_days(c.date, self.t["chairs_letter_working_days"], cfg)
-        self.confirm_by = dates.add_working_days(c.date, self.t["chairs_letter_working_days"] + 1, cfg)
-        self.challenge_by = dates.add_working_days(self.letter_date, self.t["challenge_working_days"], cfg)
+        self.chairs_letter_due = timescales.add_working_days(c.date, self.t["chairs_letter_working_days"], cfg)
+        self.confirm_by = timescales.add_working_days(c.date, self.t["chairs_letter_working_days"] + 1, cfg)
+        self.challenge_by = timescales.add_working_days(self.letter_date, self.t["challenge_working_days"], cfg)
         p = case.partnership
         self.team = Team(p.conference_team or "the child protection conference team",
                          p.conference_team_phone or p.phone, p.conference_team_email or p.email)
@@ -225,12 +236,12 @@ class View:
             return Slot(name, c.review.date, c.review.time, c.review.venue, True, who)
         note = ""
         if c.type == "initial":
-            due = dates.add_months(c.date, self.t["first_rcpc_months"], self.cfg)
+            due = timescales.add_months(c.date, self.t["first_rcpc_months"], self.cfg)
         elif c.type == "review":
-            due = dates.add_months(c.date, self.t["later_rcpc_months"], self.cfg)
+            due = timescales.add_months(c.date, self.t["later_rcpc_months"], self.cfg)
         else:
             births = [k.date_of_birth for k in self.case.children if k.date_of_birth and k.date_of_birth > c.date]
-            d = dates.pre_birth_review(c.date, min(births) if births else None, self.cfg)
+            d = timescales.pre_birth_review(c.date, min(births) if births else None, self.cfg)
             due = d.due
             if not births:
                 note = (f"or within {self.t['pre_birth_rcpc_months_after_birth']} month of the birth, "
@@ -245,10 +256,10 @@ class View:
             m = agreed[0]
             return Slot(name, m.date, m.time, m.venue, True, self.core_group_who)
         if c.type == "review":
-            due = dates.previous_working_day(c.date + dt.timedelta(weeks=self.t["core_group_interval_weeks"]),
+            due = timescales.previous_working_day(c.date + dt.timedelta(weeks=self.t["core_group_interval_weeks"]),
                                              self.cfg)
         else:
-            due = dates.add_working_days(c.date, self.t["first_core_group_working_days"], self.cfg)
+            due = timescales.add_working_days(c.date, self.t["first_core_group_working_days"], self.cfg)
         return Slot(name, due, None, None, False, self.core_group_who)
 
     def _letter_meetings(self) -> list[Slot]:
@@ -275,7 +286,7 @@ class View:
     def _report_deadlines(self) -> dict[str, dt.date]:
         c = self.case.conference
         kind = "rcpc" if c.type == "review" else "icpc"
-        before = {d.event: d.due for d in dates.deadlines(kind, c.date, self.cfg)}
+        before = {d.event: d.due for d in timescales.deadlines(kind, c.date, self.cfg)}
         return {"admin": before["reports-to-admin"], "parents": before["reports-to-parents"]}
 
     def _report_details(self) -> list[tuple[str, str]]:
@@ -306,7 +317,7 @@ class View:
             attended=[self.people.get(n, n) for n in (m.attended if m else [])],
             apologies=[self.people.get(n, n) for n in (m.apologies if m else [])],
             disagreements=m.disagreements if m else [],
-            due=dates.add_working_days(date, self.t["core_group_minutes_working_days"], self.cfg),
+            due=timescales.add_working_days(date, self.t["core_group_minutes_working_days"], self.cfg),
             attended_names=list(m.attended if m else []),
             apology_names=list(m.apologies if m else []),
         )
@@ -315,7 +326,7 @@ class View:
             rows = [Slot("Core group meeting", a.date, a.time, a.venue, True, self.core_group_who)
                     for a in later if a.date < self.review.date]
         else:
-            schedule = dates.core_group_schedule(date, self.review.date, self.cfg)[1:]
+            schedule = timescales.core_group_schedule(date, self.review.date, self.cfg)[1:]
             rows = [Slot("Core group meeting", d, None, None, False, self.core_group_who) for d in schedule]
         self.meetings = rows + [self.review]
         gps = [p for p in case.professionals if p.is_gp]
@@ -393,7 +404,8 @@ def letter_recipients(case: Case) -> list[Recipient]:
 
 # --- rendering --------------------------------------------------------------------------------------
 
-def _render(template: str, view: View) -> str:
+def render_html(template: str, view: Any) -> str:
+    """The document's HTML from a template and the view it reads (`v` in the template)."""
     try:
         return environment().get_template(template).render(v=view)
     except TemplateError as exc:  # a bug in a template, not in the case: say which template
@@ -438,15 +450,15 @@ def render_document(doc: str, case: Case, cfg: Config | None = None, case_path: 
                 n += 1
             used.add(stem)
             title = f"Chair's letter to {r.name}: {view.conference_words}, {long_date(case.conference.date)}"
-            out.append(Rendered(doc, title, _render("chairs-letter.html.j2", view), stem, case.partnership.name))
+            out.append(Rendered(doc, title, render_html("chairs-letter.html.j2", view), stem, case.partnership.name))
         return out
     if doc == "core-group-minutes":
         date = view.minutes.date
         title = f"Core group minutes, {case.surname} family, {long_date(date)}"
-        return [Rendered(doc, title, _render("core-group-minutes.html.j2", view),
+        return [Rendered(doc, title, render_html("core-group-minutes.html.j2", view),
                          f"{date.isoformat()}_{doc}_{family}", case.partnership.name)]
     title = f"{view.spec.title}, {case.surname} family, {long_date(case.conference.date)}"
-    return [Rendered(doc, title, _render("report.html.j2", view),
+    return [Rendered(doc, title, render_html("report.html.j2", view),
                      f"{case.conference.date.isoformat()}_{doc}_{family}", case.partnership.name)]
 
 
@@ -455,20 +467,24 @@ def render_blank(doc: str, cfg: Config | None = None) -> Rendered:
     if doc not in DOCUMENTS:
         raise InputError(doc, f"unknown report type (use one of {', '.join(DOCUMENTS)})")
     view = View(doc, None, cfg)
-    return Rendered(doc, view.spec.title, _render("report.html.j2", view), doc)
+    return Rendered(doc, view.spec.title, render_html("report.html.j2", view), doc)
 
 
 # --- formats ----------------------------------------------------------------------------------------
 
 def page_html(r: Rendered, css_extra: Path | None = None) -> str:
     css = CSS.read_text(encoding="utf-8")
+    if r.large:
+        css += "\n" + LARGE_CSS.read_text(encoding="utf-8")
     if css_extra is not None:
         try:
             css += "\n/* " + css_extra.name.replace("*/", "") + " */\n" + css_extra.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(css_extra, f"cannot be read as a stylesheet ({exc})") from None
+    band = "band-" + slug(r.band) if r.band else ""
     return environment().get_template("page.html.j2").render(
-        title=r.title, css=Markup(css.replace("</", "<\\/")), body=Markup(r.body))
+        title=r.title, css=Markup(css.replace("</", "<\\/")), body=Markup(r.body),
+        body_class=" ".join(x for x in (r.style, band) if x))
 
 
 @cache
@@ -532,9 +548,13 @@ MARKER = "cpdocs-body-d41d8cd98f00b204"
 
 
 def docx_bytes(r: Rendered, template: Path | None = None) -> bytes:
+    """The Word file. An authority's own template (`--template`) is for the standard documents;
+    Easy Read and the child's pack keep cpdocs' large-print template, so they never shrink to 11 pt."""
+    if r.large:
+        template = None
     if template is not None:
         _checked_template(str(template.resolve()), template.stat().st_mtime)
-    tpl = _load_template(template)
+    tpl = _load_template(template or (LARGE_DOCX if r.large else None))
     marker = Markup(f'<w:p><w:r><w:t>{MARKER}</w:t></w:r></w:p>')
     context: dict[str, Any] = {"body": marker, "partnership": r.partnership, "title": r.title,
                                "document": r.document}
@@ -543,7 +563,7 @@ def docx_bytes(r: Rendered, template: Path | None = None) -> bytes:
     except TemplateError as exc:
         raise InputError(template or DEFAULT_DOCX, f"template error: {exc}") from None
     doc = tpl.docx
-    _insert_body(doc, r.body, template or DEFAULT_DOCX)
+    _insert_body(doc, r.body, template or (LARGE_DOCX if r.large else DEFAULT_DOCX))
     props = doc.core_properties
     props.title = r.title[:250]
     props.language = "en-GB"
@@ -562,7 +582,7 @@ def _insert_body(doc, html: str, template: Path) -> None:
     if marker is None:
         raise InputError(template, "has no {{p body }} line: add a line with just {{p body }} where the document "
                                    "should go")
-    for el in body_elements(doc, html):
+    for el in body_elements(doc, html, Pictures(pictures.png, pictures.alt)):
         marker.addprevious(el)
     marker.getparent().remove(marker)
 
@@ -571,6 +591,9 @@ def markdown_text(r: Rendered) -> str:
     """The document as Markdown (for `cpdocs new -o report.md`)."""
     out: list[str] = []
     for item in parse(r.body):
+        if isinstance(item, Box):
+            out += ["| " + item.title + " |", "|---|", "| |", ""]
+            continue
         if isinstance(item, Table):
             rows = [[" ".join("".join(x.text for x in p.runs) for p in c.paras).replace("|", "\\|") for c in row]
                     for row in item.rows if row]

@@ -9,21 +9,12 @@ or a frequency?
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from cpdocs.document import Block, Table
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.dates_in_text import MONTH_NAME
-
-ACTION_COL = re.compile(
-    r"^\s*(?:actions?|tasks?|what\s*$|what (?:we|i|they|you) will do|activity|activities|intervention|steps?"
-    r"|actions? (?:agreed|needed|required)"
-    r"|what (?:needs to|will|must) (?:happen|be done|change)|details)", re.I)
-OUTCOME_COL = re.compile(r"^\s*(?:outcomes?|goals?|aims?|objectives?|what needs to change|risks?)\b", re.I)
-WHO_COL = re.compile(r"\b(?:who|lead|by whom|responsible|owner|person|agency|named|worker)\b", re.I)
-WHEN_COL = re.compile(r"\b(?:when|timescales?|dates?|deadlines?|frequency|how often|target|by)\b", re.I)
+from cpdocs.model import PlanItem
 
 NO_OWNER = re.compile(
     r"^\s*(?:|-+|\?+|n/?a|none|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged|allocated)|all|everyone|"
@@ -79,18 +70,6 @@ NOT_AN_ACTION = re.compile(
     r"|(?:if|should|unless|in the event)\b)", re.I)  # a heading line, or a contingency ('If..., then...')
 
 
-@dataclass
-class Action:
-    block: Block  # the action cell, or the bullet
-    owner: str | None  # the Who cell, when the action is in a table with one
-    when: str | None  # the When cell, when the action is in a table with one
-    in_table: bool
-
-    @property
-    def text(self) -> str:
-        return self.block.text
-
-
 def gives_when(text: str) -> bool:
     return bool(WHEN.search(text or ""))
 
@@ -99,59 +78,24 @@ def owner_missing(cell: str) -> bool:
     return bool(NO_OWNER.match(cell or ""))
 
 
-NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role|happened|"
-                              r"events?|incidents?)\b", re.I)
+def span_of(ctx: LintContext, item: PlanItem) -> Span:
+    doc = ctx.docs[item.block.index]
+    return doc.char_span(item.start, item.end, alignment_mode="expand") or doc[:]
 
 
-def _columns(header: list[str], in_plan: bool) -> tuple[int | None, int | None, int | None]:
-    """The action, who and when columns. Without a column named 'Action' (or 'Task', 'What'...),
-    a table is an action table only in a plan section and with both a who and a when column."""
-    action = next((i for i, h in enumerate(header) if ACTION_COL.match(h)), None)
-    who = next((i for i, h in enumerate(header) if WHO_COL.search(h) and i != action), None)
-    when = next((i for i, h in enumerate(header) if WHEN_COL.search(h) and i not in (action, who)), None)
-    if action is None and in_plan and who is not None and when is not None \
-            and not any(NOT_ACTION_TABLE.search(h) for h in header):
-        action = next((i for i, h in enumerate(header) if i not in (who, when) and not OUTCOME_COL.match(h)), None)
-    return action, who, when
-
-
-def table_actions(table: Table) -> list[Action]:
-    if table.is_details:
-        return []
-    action, who, when = _columns(table.header, "plan" in table.section_keys)
-    if action is None or (who is None and when is None):
-        return []
-    out = []
-    for row in table.rows:
-        cells = {c.col: c for c in row}
-        if action not in cells or not cells[action].text.strip():
-            continue
-        if len(row) == 1 and len(table.header) > 2:
-            continue  # a sub-heading row: one merged cell across the table
-        out.append(Action(
-            block=cells[action],
-            owner=cells[who].text if who is not None and who in cells else None,
-            when=cells[when].text if when is not None and when in cells else None,
-            in_table=True,
-        ))
-    return out
-
-
-def list_actions(ctx: LintContext) -> list[Action]:
-    out = []
-    for b in ctx.document.blocks:
-        if b.kind == "list_item" and "plan" in b.section_keys and "contingency" not in b.section_keys \
-                and not NOT_AN_ACTION.match(b.text) \
-                and is_action(ctx.docs[b.index]):
-            out.append(Action(block=b, owner=None, when=None, in_table=False))
-    return out
+def all_actions(ctx: LintContext) -> list[PlanItem]:
+    """The plan's items that ask for something to be done. An item of a plan table always does;
+    a line or a list item does when it says what someone will do ('Sam to...', 'Check...'), not
+    when it reports progress ('Ms Brooks has started the course') or is a contingency ('If...')."""
+    return [a for a in ctx.document.plan
+            if a.in_table or (not NOT_AN_ACTION.match(a.text) and is_action(span_of(ctx, a)))]
 
 
 SUBORDINATORS = {"when", "as", "if", "until", "while", "because", "after", "before", "once", "unless", "so", "that",
                  "who", "which", "where"}
 
 
-def is_action(doc: Doc) -> bool:
+def is_action(doc: Doc | Span) -> bool:
     """A bullet that asks for something to be done: 'X to...', 'X will...', 'Check...', 'Review on 2 June'.
 
     A bullet that reports what has happened or what is so ('Jayden is at school every day',
@@ -173,16 +117,11 @@ def is_action(doc: Doc) -> bool:
 
 
 
-def all_actions(ctx: LintContext) -> list[Action]:
-    actions = [a for t in ctx.document.tables for a in table_actions(t)]
-    return actions + list_actions(ctx)
-
-
-def names_owner(ctx: LintContext, block: Block) -> bool:
+def names_owner(ctx: LintContext, item: PlanItem) -> bool:
     """Does this action name who will do it? 'Ms Foster to...', 'HV will...', '... chaired by Sam'."""
-    doc: Doc = ctx.docs[block.index]
-    text = block.text
-    if IMPLIED_OWNER_HEADING.search(block.section or ""):
+    doc = span_of(ctx, item)
+    text = item.text
+    if IMPLIED_OWNER_HEADING.search(item.block.section or ""):
         return True
     marker = _first_marker(doc)
     if marker is None:
@@ -196,7 +135,7 @@ def names_owner(ctx: LintContext, block: Block) -> bool:
     return _is_owner(subject, ctx.proper_names)
 
 
-def _first_marker(doc: Doc) -> int | None:
+def _first_marker(doc: Doc | Span) -> int | None:
     """Index of the token that starts the verb: 'to' + verb, or a modal ('will', 'must')."""
     for i, t in enumerate(doc):
         if t.tag_ == "MD" and t.lower_ in ("will", "shall", "must", "should", "would", "can", "could", "may"):

@@ -36,10 +36,13 @@ class Finding:
     suggestion: str
     standard: str
     location: Location = field(default_factory=Location)
+    why: str = ""  # how the rule read the draft to get here, for `--explain` ('read as a plan action because...')
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["location"] = self.location.as_dict()
+        if not self.why:
+            del d["why"]
         return d
 
 

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from weakref import WeakKeyDictionary
 
-from cpdocs.document import Block, Table
-from cpdocs.lint.actions import table_actions
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.dates_in_text import DATE, FoundDate, document_year, find_dates
+from cpdocs.model import Block, Table
+from cpdocs.plans import table_plan
 from cpdocs.standards import section_keys_for_heading
 
 # A child is asked to be seen alone from this age (years); a baby or toddler is not.
@@ -435,7 +435,7 @@ class _Reader:
             if t.is_details:
                 continue
             rows = self.cells.get(t.index, [])
-            actions = {a.block.row for a in table_actions(t)}
+            actions = {a.block.row for a in table_plan(t, self.doc.records)}
             for r_i, row in enumerate(rows):
                 if r_i == 0 and not (planning & t.section_keys):
                     continue

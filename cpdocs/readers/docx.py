@@ -1,9 +1,22 @@
-"""Word (.docx) drafts, read with python-docx after the package has been checked as safe.
+"""Word (.docx) drafts, read from the package's XML after it has been checked as safe.
 
-What a draft's author sees is what counts: body paragraphs and tables in order (also inside
-content controls), text that tracked changes keep (insertions in, deletions out), Word
-heading styles, bold lines, shaded one-cell tables. Headers and footers belong to no section
-and are not read.
+What the author sees on the page is what counts, and nothing else:
+
+- the body's paragraphs and tables in order, also inside content controls (`w:sdt`), custom
+  XML and text boxes; table cells keep their own paragraphs, lists and nested tables;
+- tracked changes as the draft now reads: insertions in, deletions and moved-away text out
+  (python-docx's `paragraph.text` would lose inserted runs); review comments, headers,
+  footers, hidden text and the document's properties are not read;
+- a content control still showing its placeholder, or a run in the Placeholder Text style,
+  is the form's guidance, not the author's words: left out;
+- checkboxes read as the glyph the page shows, ☒ or ☐, whether a content control, a legacy
+  form field or a Wingdings symbol;
+- Word's own numbering and bullets (`w:numPr`, from the paragraph or its style): the number is
+  not in the text, so it is worked out from numbering.xml as Word counts it;
+- Word heading styles and outline levels, bold, underlined or larger lines, shaded cells.
+
+Every character of every item keeps its origin (the `w:t` it came from), so Word comments and
+tracked changes can later be put on exactly the words a finding is about.
 """
 
 from __future__ import annotations
@@ -15,16 +28,34 @@ import zipfile
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
-from cpdocs.document import RawItem
 from cpdocs.errors import InputError
+from cpdocs.raw import RawCell, RawItem
+from cpdocs.textmap import MappedText, clean
 
 MAX_UNPACKED = 250 * 1024 * 1024  # bytes of XML and media once unzipped
 MAX_RATIO = 150  # a part that unzips to more than 150 times its packed size is a zip bomb
-TYPED_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6\u2219\u00b7*\-\u2013o]|\d{1,2}[.)])\s+")
+TYPED_BULLET = re.compile(
+    r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\u25ba\u25b6\u2713\u2714*\-\u2013\u2014o]"
+    r"|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h][.)])\s+")
+TYPED_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
 
-W_P, W_TBL, W_SDT, W_R, W_T, W_TAB, W_BR, W_CR = (qn(t) for t in ("w:p", "w:tbl", "w:sdt", "w:r", "w:t", "w:tab",
-                                                                   "w:br", "w:cr"))
-W_DEL, W_SDTCONTENT = qn("w:del"), qn("w:sdtContent")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+(W_P, W_TBL, W_TR, W_TC, W_SDT, W_SDTPR, W_SDTCONTENT, W_R, W_T, W_TAB, W_PTAB, W_BR, W_CR, W_DEL, W_MOVEFROM,
+ W_SYM, W_FLDCHAR, W_NOBREAK, W_SOFTHYPHEN, W_TXBX, W_PPR, W_RPR, W_CUSTOMXML, W_SMARTTAG, W_HYPERLINK,
+ W_FLDSIMPLE, W_INS, W_MOVETO, W_TCPR, W_DELTEXT, W_INSTR) = (
+    W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtPr", "sdtContent", "r", "t", "tab", "ptab", "br", "cr",
+                    "del", "moveFrom", "sym", "fldChar", "noBreakHyphen", "softHyphen", "txbxContent", "pPr",
+                    "rPr", "customXml", "smartTag", "hyperlink", "fldSimple", "ins", "moveTo", "tcPr", "delText",
+                    "instrText"))
+MC_FALLBACK = MC + "Fallback"
+VAL = W + "val"
+
+# Wingdings and Segoe UI Symbol characters that draw a ticked, crossed or empty box.
+CHECKED_SYMBOLS = {"F0FE", "F0FD", "F078", "F0FB", "F0FC", "F052", "F053", "F054", "2612", "2611", "2BBD"}
+EMPTY_SYMBOLS = {"F0A8", "F06F", "F071", "F0A3", "F072", "2610", "F0FE0"}
+CHECKED, EMPTY = "\u2612", "\u2610"
 
 
 def check_package(data: bytes, path: str) -> None:
@@ -49,10 +80,30 @@ def check_package(data: bytes, path: str) -> None:
             if info.filename.endswith((".xml", ".rels")):
                 try:
                     head = zf.read(info.filename)
-                except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+                except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
                     raise InputError(path, "is damaged: part of it cannot be unpacked") from None
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise InputError(path, "is not safe to open: it declares XML entities, which Word never writes")
+
+
+def _on_attr(val: str | None) -> bool:
+    return val is None or val.lower() not in ("0", "false", "off", "none")
+
+
+def _on(el) -> bool:
+    return el is not None and _on_attr(el.get(VAL))
+
+
+def _int(val: str | None, default: int = 0) -> int:
+    try:
+        return int(val) if val is not None else default
+    except ValueError:
+        return default
+
+
+def _number(val: str | None) -> int | None:
+    """A small whole number from an attribute; None for '²' (isdigit, but int() refuses it) or 5,000 nines."""
+    return int(val) if val and val.isdecimal() and len(val) <= 9 else None
 
 
 class Styles:
@@ -68,25 +119,26 @@ class Styles:
         if (size := _run_props(defaults).get("sz")) is not None:
             self.default_size = int(size)
         self.outline: dict[str, int] = {}
-        self.numbered: set[str] = set()
+        self.numbering: dict[str, tuple[str, int]] = {}  # style -> (numId, level)
         self.default_para: str | None = None
         for st in styles_el.iterchildren(qn("w:style")) if styles_el is not None else ():
             sid = st.get(qn("w:styleId"))
             if sid is None:
                 continue
             name = st.find(qn("w:name"))
-            self.names[sid] = (name.get(qn("w:val")) if name is not None else sid) or sid
+            self.names[sid] = (name.get(VAL) if name is not None else sid) or sid
             based = st.find(qn("w:basedOn"))
             if based is not None:
-                self.based_on[sid] = based.get(qn("w:val"))
-            self.run_props[sid] = _run_props(st.find(qn("w:rPr")))
-            ppr = st.find(qn("w:pPr"))
+                self.based_on[sid] = based.get(VAL)
+            self.run_props[sid] = _run_props(st.find(W_RPR))
+            ppr = st.find(W_PPR)
             if ppr is not None:
                 lvl = ppr.find(qn("w:outlineLvl"))
-                if lvl is not None and (n := _number(lvl.get(qn("w:val")))) is not None:
+                if lvl is not None and (n := _number(lvl.get(VAL))) is not None:
                     self.outline[sid] = n
-                if ppr.find(qn("w:numPr")) is not None:
-                    self.numbered.add(sid)
+                num = _num_pr(ppr)
+                if num is not None:
+                    self.numbering[sid] = num
             if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) is not None \
                     and _on_attr(st.get(qn("w:default"))):
                 self.default_para = sid
@@ -99,7 +151,7 @@ class Styles:
             sid = self.based_on.get(sid)
 
     def props(self, sid: str | None) -> dict[str, object]:
-        """Bold, underline and size of a style, with what it inherits (nearest definition wins)."""
+        """Bold, underline, italic, size and hidden of a style, with what it inherits."""
         out: dict[str, object] = {}
         for s in reversed(list(self.chain(sid))):
             out.update(self.run_props.get(s, {}))
@@ -117,101 +169,290 @@ class Styles:
                 return self.outline[s] + 1
         return 0
 
-    def is_list(self, sid: str | None) -> bool:
-        return any("list" in self.names.get(s, s).lower() or s in self.numbered for s in self.chain(sid))
+    def list_style(self, sid: str | None) -> bool:
+        return any("list" in self.names.get(s, s).lower() for s in self.chain(sid))
+
+    def style_numbering(self, sid: str | None) -> tuple[str, int] | None:
+        for s in self.chain(sid):
+            if s in self.numbering:
+                return self.numbering[s]
+        return None
+
+    def is_placeholder(self, sid: str | None) -> bool:
+        return any(self.names.get(s, s).lower().replace(" ", "") == "placeholdertext" for s in self.chain(sid))
 
 
-def _number(val: str | None) -> int | None:
-    """A small whole number from an attribute; None for '²' (a digit int() refuses) or 5,000 nines."""
-    return int(val) if val and val.isdecimal() and len(val) <= 9 else None
+def _num_pr(ppr) -> tuple[str, int] | None:
+    num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(qn("w:numId"))
+    ilvl = num_pr.find(qn("w:ilvl"))
+    return (num_id.get(VAL) if num_id is not None else "", _int(ilvl.get(VAL)) if ilvl is not None else 0)
 
 
-def _on_attr(val: str | None) -> bool:
-    return val is None or val.lower() not in ("0", "false", "off", "none")
+class Numbering:
+    """Word's list numbering (numbering.xml), counted as Word counts it: the number of an item
+    is not in its text, and a reader that does not count loses '3. Analysis'."""
+
+    def __init__(self, numbering_el):
+        self.levels: dict[str, dict[int, tuple[str, int]]] = {}  # abstractNumId -> ilvl -> (format, start)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if numbering_el is None:
+            return
+        for an in numbering_el.iterchildren(qn("w:abstractNum")):
+            aid = an.get(qn("w:abstractNumId")) or ""
+            levels = {}
+            for lvl in an.iterchildren(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                start = lvl.find(qn("w:start"))
+                levels[_int(lvl.get(qn("w:ilvl")))] = ((fmt.get(VAL) if fmt is not None else "decimal") or "decimal",
+                                                       _int(start.get(VAL), 1) if start is not None else 1)
+            self.levels[aid] = levels
+        for num in numbering_el.iterchildren(qn("w:num")):
+            aid_el = num.find(qn("w:abstractNumId"))
+            overrides = {}
+            for ov in num.iterchildren(qn("w:lvlOverride")):
+                so = ov.find(qn("w:startOverride"))
+                if so is not None:
+                    overrides[_int(ov.get(qn("w:ilvl")))] = _int(so.get(VAL), 1)
+            self.nums[num.get(qn("w:numId")) or ""] = (aid_el.get(VAL) if aid_el is not None else "", overrides)
+
+    def next(self, num_id: str, ilvl: int) -> tuple[bool, int | None] | None:
+        """(is a bullet, the item's number) for the next item of this list; None if it is no list."""
+        if num_id in ("", "0") or num_id not in self.nums:
+            return None
+        aid, overrides = self.nums[num_id]
+        fmt, start = self.levels.get(aid, {}).get(ilvl, ("decimal", 1))
+        if fmt in ("bullet", "none"):
+            return True, None
+        counters = self.counters.setdefault(aid, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, value in overrides.items():
+                counters[level] = value - 1
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a deeper level starts again under the next item
+        return False, counters[ilvl]
 
 
-def _on(el) -> bool:
-    return _on_attr(el.get(qn("w:val")))
+def _run_props(rpr) -> dict[str, object]:
+    """Bold, underline, italic, size and hidden set directly in a w:rPr (absent ones left out)."""
+    out: dict[str, object] = {}
+    if rpr is None:
+        return out
+    for tag, key in (("w:b", "b"), ("w:i", "i"), ("w:vanish", "vanish")):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            out[key] = _on(el)
+    u = rpr.find(qn("w:u"))
+    if u is not None:
+        out["u"] = (u.get(VAL) or "single") != "none"
+    sz = rpr.find(qn("w:sz"))
+    if sz is not None and (n := _number(sz.get(VAL))) is not None:
+        out["sz"] = n
+    rs = rpr.find(qn("w:rStyle"))
+    if rs is not None:
+        out["style"] = rs.get(VAL)
+    return out
+
+
+def _placeholder_sdt(sdt) -> bool:
+    pr = sdt.find(W_SDTPR)
+    flag = pr.find(qn("w:showingPlcHdr")) if pr is not None else None
+    return flag is not None and _on(flag)
+
+
+def _checkbox_field(fld) -> str | None:
+    """A legacy FORMCHECKBOX field: the box the page shows."""
+    box = fld.find(f"{qn('w:ffData')}/{qn('w:checkBox')}")
+    if box is None:
+        return None
+    checked = box.find(qn("w:checked"))
+    if checked is not None:
+        return CHECKED if _on(checked) else EMPTY
+    default = box.find(qn("w:default"))
+    return CHECKED if default is not None and _on(default) else EMPTY
+
+
+class Reader:
+    """One walk over a document body."""
+
+    def __init__(self, body, styles: Styles, numbering: Numbering):
+        self.styles = styles
+        self.numbering = numbering
+        self.ordinals = {el: i for i, el in enumerate(body.iter(W_T))}  # the same order `annotate` counts in
+
+    # -- a paragraph's text ----------------------------------------------------------------
+    def paragraph(self, p_el) -> tuple[MappedText, list, list]:
+        """The paragraph's visible text with origins, the runs that hold it, and its text boxes."""
+        out = MappedText()
+        runs: list = []
+        boxes: list = []
+        styles = self.styles
+
+        def visit(el, run=None) -> None:
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str) or tag in (W_DEL, W_MOVEFROM, W_PPR, W_RPR, W_SDTPR, MC_FALLBACK,
+                                                       W_DELTEXT, W_INSTR):
+                    continue
+                if tag == W_T:
+                    text = child.text or ""
+                    if text:
+                        ordinal = self.ordinals.get(child)
+                        out.add(text, [(ordinal, i) if ordinal is not None else None for i in range(len(text))])
+                        if run is not None and (not runs or runs[-1] is not run):
+                            runs.append(run)
+                elif tag == W_R:
+                    props = _run_props(child.find(W_RPR))
+                    if props.get("vanish") or styles.is_placeholder(props.get("style")):  # hidden, or guidance
+                        continue
+                    visit(child, child)
+                elif tag == W_SDT:
+                    if _placeholder_sdt(child):
+                        continue  # a content control still showing its guidance
+                    content = child.find(W_SDTCONTENT)
+                    if content is not None:
+                        visit(content, run)
+                elif tag in (W_TAB, W_PTAB):
+                    out.add(" ")
+                elif tag in (W_BR, W_CR):
+                    out.add(" " if child.get(qn("w:type")) in ("page", "column") else "\n")
+                elif tag == W_NOBREAK:
+                    out.add("-")
+                elif tag == W_SYM:
+                    code = (child.get(qn("w:char")) or "").upper()
+                    if code in CHECKED_SYMBOLS:
+                        out.add(CHECKED)
+                    elif code in EMPTY_SYMBOLS:
+                        out.add(EMPTY)
+                elif tag == W_FLDCHAR:
+                    if child.get(qn("w:fldCharType")) == "begin" and (box := _checkbox_field(child)):
+                        out.add(box)
+                elif tag == W_TXBX:
+                    boxes.append(child)
+                elif tag != W_SOFTHYPHEN:
+                    visit(child, run)
+
+        visit(p_el)
+        return out, runs, boxes
+
+    def _all_styled(self, p_el, runs, keys: tuple[str, ...], larger: bool) -> bool:
+        """Every run with text has one of these properties (bold, underline...), or is clearly larger."""
+        para = self.styles.props(_para_style(p_el, self.styles))
+        if not runs:
+            return False
+        for r_el in runs:
+            props = dict(para)
+            rpr_props = _run_props(r_el.find(W_RPR))
+            if rpr_props.get("style"):
+                props.update(self.styles.props(rpr_props["style"]))
+            props.update(rpr_props)
+            big = larger and int(props.get("sz") or self.styles.default_size) >= self.styles.default_size + 4
+            if not (any(props.get(k) for k in keys) or big):
+                return False
+        return True
+
+    # -- the body --------------------------------------------------------------------------
+    def walk(self, container_el, items: list[RawItem]) -> None:
+        for el in container_el.iterchildren():
+            tag = el.tag
+            if tag == W_P:
+                self._paragraph_items(el, items)
+            elif tag == W_TBL:
+                items.append(self.table(el))
+            elif tag == W_SDT:
+                if _placeholder_sdt(el):
+                    continue
+                content = el.find(W_SDTCONTENT)
+                if content is not None:
+                    self.walk(content, items)
+            elif tag in (W_CUSTOMXML, W_INS, W_MOVETO, W_SMARTTAG):
+                self.walk(el, items)
+
+    def _paragraph_items(self, p_el, items: list[RawItem]) -> None:
+        raw, runs, boxes = self.paragraph(p_el)
+        text = clean(raw.text, raw.origin)
+        if text.text:
+            items.append(self._item(p_el, text, runs))
+        for box in boxes:
+            self.walk(box, items)  # a text box's paragraphs follow the paragraph that anchors it
+
+    def _item(self, p_el, text: MappedText, runs) -> RawItem:
+        styles = self.styles
+        level = _heading_level(p_el, styles)
+        bold = self._all_styled(p_el, runs, ("b", "u"), larger=True)
+        italic = self._all_styled(p_el, runs, ("i",), larger=False)
+        if level:
+            return RawItem(kind="heading", text=text.text, origin=text.origin, level=level, bold=bold)
+        ppr = p_el.find(W_PPR)
+        num = _num_pr(ppr)
+        if num is None:
+            num = styles.style_numbering(_para_style(p_el, styles))
+        listed = self.numbering.next(*num) if num is not None else None
+        if listed is not None:
+            bullet, number = listed
+            return RawItem(kind="list_item", text=text.text, origin=text.origin, bold=bold, italic=italic,
+                           numbered=not bullet, number=number, list_level=num[1])
+        m = TYPED_BULLET.match(text.text)
+        if m or styles.list_style(_para_style(p_el, styles)):
+            typed = TYPED_NUMBER.match(m.group(0)) if m else None
+            rest = text.slice(m.end()) if m else text
+            return RawItem(kind="list_item", text=rest.text, origin=rest.origin, bold=bold, italic=italic,
+                           numbered=typed is not None, number=int(typed.group(1)) if typed else None)
+        return RawItem(kind="paragraph", text=text.text, origin=text.origin, bold=bold, italic=italic)
+
+    def table(self, tbl_el) -> RawItem:
+        rows: list[list[RawCell]] = []
+        for tr in _children(tbl_el, W_TR):
+            row: list[RawCell] = []
+            for tc in _children(tr, W_TC):
+                tcpr = tc.find(W_TCPR)
+                span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                merged = vmerge is not None and vmerge.get(VAL) in (None, "continue")
+                cell_items: list[RawItem] = []
+                if not merged:
+                    self.walk(tc, cell_items)
+                row.append(RawCell(items=cell_items, shaded=_cell_shaded(tcpr), merged=merged,
+                                   span=max(1, _int(span_el.get(VAL), 1) if span_el is not None else 1)))
+            rows.append(row)
+        return RawItem(kind="table", cells=rows)
+
+
+def _children(el, tag: str):
+    """Children with this tag, also inside content controls and custom XML wrapped round rows or cells."""
+    for child in el.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in (W_CUSTOMXML, W_INS, W_MOVETO):
+            yield from _children(child, tag)
 
 
 def _para_style(p_el, styles: Styles) -> str | None:
-    ppr = p_el.find(qn("w:pPr"))
+    ppr = p_el.find(W_PPR)
     ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    return ps.get(qn("w:val")) if ps is not None else styles.default_para
+    return ps.get(VAL) if ps is not None else styles.default_para
 
 
 def _heading_level(p_el, styles: Styles) -> int:
-    ppr = p_el.find(qn("w:pPr"))
+    ppr = p_el.find(W_PPR)
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is not None and (n := _number(lvl.get(qn("w:val")))) is not None and n < 9:
+        if lvl is not None and (n := _number(lvl.get(VAL))) is not None and n < 9:
             return n + 1
     return styles.heading_level(_para_style(p_el, styles))
 
 
-def _is_list(p_el, styles: Styles) -> bool:
-    ppr = p_el.find(qn("w:pPr"))
-    if ppr is not None and ppr.find(qn("w:numPr")) is not None:
-        return True
-    return styles.is_list(_para_style(p_el, styles))
-
-
-def _deleted(el) -> bool:
-    return any(a.tag == W_DEL for a in el.iterancestors())
-
-
-def paragraph_text(p_el) -> str:
-    parts = []
-    for el in p_el.iter(W_T, W_TAB, W_BR, W_CR):
-        if _deleted(el):
-            continue
-        parts.append(el.text or "" if el.tag == W_T else " ")
-    return " ".join("".join(parts).split())
-
-
-def _run_props(rpr) -> dict[str, object]:
-    """Bold, underline and size set directly in a w:rPr (absent ones left out)."""
-    out: dict[str, object] = {}
-    if rpr is None:
-        return out
-    b = rpr.find(qn("w:b"))
-    if b is not None:
-        out["b"] = _on(b)
-    u = rpr.find(qn("w:u"))
-    if u is not None:
-        out["u"] = (u.get(qn("w:val")) or "single") != "none"
-    sz = rpr.find(qn("w:sz"))
-    if sz is not None and (n := _number(sz.get(qn("w:val")))) is not None:
-        out["sz"] = n
-    return out
-
-
-def _all_bold(p_el, styles: Styles) -> bool:
-    """Every run with text stands out as a heading does: bold, underlined, or clearly larger.
-
-    Headings typed by hand are bold most often, but underlined lines and lines in a bigger font
-    are headings too in many authorities' templates.
-    """
-    para = styles.props(_para_style(p_el, styles))
-    seen = False
-    for r_el in p_el.iter(W_R):
-        if _deleted(r_el) or not "".join(t.text or "" for t in r_el.iter(W_T)).strip():
-            continue
-        seen = True
-        rpr = r_el.find(qn("w:rPr"))
-        props = dict(para)
-        rs = rpr.find(qn("w:rStyle")) if rpr is not None else None
-        if rs is not None:
-            props.update(styles.props(rs.get(qn("w:val"))))
-        props.update(_run_props(rpr))
-        large = int(props.get("sz") or styles.default_size) >= styles.default_size + 4
-        if not (props.get("b") or props.get("u") or large):
-            return False
-    return seen
-
-
-def _cell_shaded(tc) -> bool:
-    tcpr = tc.tcPr
+def _cell_shaded(tcpr) -> bool:
     shd = tcpr.find(qn("w:shd")) if tcpr is not None else None
     if shd is None:
         return False
@@ -219,65 +460,20 @@ def _cell_shaded(tc) -> bool:
     return fill not in ("", "auto", "ffffff")
 
 
-def _table_item(tbl_el, styles: Styles) -> RawItem:
-    rows: list[list[str]] = []
-    shaded = bold = False
-    trs = tbl_el.findall(qn("w:tr"))
-    for tr in trs:
-        cells, seen = [], set()
-        tcs = tr.findall(qn("w:tc"))
-        for tc in tcs:
-            if id(tc) in seen:
-                continue
-            seen.add(id(tc))
-            vmerge = tc.tcPr.find(qn("w:vMerge")) if tc.tcPr is not None else None
-            if vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue"):
-                cells.append("")  # the lower part of a vertically merged cell
-                continue
-            texts = [paragraph_text(p) for p in tc.iter(W_P)]
-            cells.append(" ".join(t for t in texts if t))
-            if len(trs) == 1 and len(tcs) == 1:
-                shaded = _cell_shaded(tc)
-                paras = [p for p in tc.iter(W_P) if paragraph_text(p)]
-                bold = bool(paras) and all(_all_bold(p, styles) for p in paras)
-        rows.append(cells)
-    return RawItem(kind="table", rows=rows, shaded=shaded, bold=bold)
-
-
-def _walk(container_el, styles: Styles, items: list[RawItem]) -> None:
-    for el in container_el.iterchildren():
-        if el.tag == W_P:
-            text = paragraph_text(el)
-            if not text:
-                continue
-            level = _heading_level(el, styles)
-            if level:
-                items.append(RawItem(kind="heading", text=text, level=level))
-                continue
-            m = TYPED_BULLET.match(text)
-            if _is_list(el, styles) or m:
-                num = re.match(r"\s*(\d{1,2})[.)]", m.group(0)) if m else None
-                items.append(RawItem(kind="list_item", text=text[m.end():] if m else text, bold=_all_bold(el, styles),
-                                     numbered=num is not None, number=int(num.group(1)) if num else None))
-                continue
-            items.append(RawItem(kind="paragraph", text=text, bold=_all_bold(el, styles)))
-        elif el.tag == W_TBL:
-            items.append(_table_item(el, styles))
-        elif el.tag == W_SDT:
-            content = el.find(W_SDTCONTENT)
-            if content is not None:
-                _walk(content, styles, items)
-
-
 def read_docx(data: bytes, path: str) -> list[RawItem]:
     check_package(data, path)
     try:
         doc = open_docx(io.BytesIO(data))
+        body = doc.element.body
+        styles = Styles(doc.styles.element)
+        try:
+            numbering_el = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering_el = None
+    except InputError:
+        raise
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError(path, f"is damaged: Word could not open it either ({type(exc).__name__})") from None
-    body = getattr(doc.element, "body", None)  # None when the root is not a Word document element
-    if body is None:
-        raise InputError(path, "is damaged: its document body cannot be read")
     items: list[RawItem] = []
-    _walk(body, Styles(doc.styles.element), items)
+    Reader(body, styles, Numbering(numbering_el)).walk(body, items)
     return items

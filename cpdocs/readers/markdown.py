@@ -11,20 +11,23 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cpdocs.document import RawItem
+from cpdocs.raw import RawCell, RawItem
 
+BR = re.compile(r"^<br\s*/?>$", re.I)
+CELL_BULLET = re.compile(r"^(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)])\s+")
 DISABLE = re.compile(r"<!--\s*cpdocs-disable\s+([A-Za-z0-9_,\s-]+?)\s*-->")
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def inline_text(tok: Token) -> tuple[str, bool, list[int]]:
-    """Plain text of an inline token, whether all of it is bold, and offsets of line breaks."""
+def inline_text(tok: Token, children: list[Token] | None = None) -> tuple[str, bool, list[int]]:
+    """Plain text of an inline token (or of some of its children), whether all of it is bold, and
+    offsets of line breaks."""
     parts: list[str] = []
     breaks: list[int] = []
     bold_depth = 0
     bold_chars = plain_chars = 0
-    for child in tok.children or []:
+    for child in tok.children or [] if children is None else children:
         if child.type in ("strong_open",):
             bold_depth += 1
         elif child.type == "strong_close":
@@ -92,18 +95,41 @@ def read_markdown(text: str) -> list[RawItem]:
             i += 3
             continue
         elif t == "table_open":
-            table = RawItem(kind="table", line=tok.map[0] + 1 if tok.map else None, disabled=disabled)
+            table = RawItem(kind="table", line=tok.map[0] + 1 if tok.map else None, disabled=disabled, cells=[])
             disabled = frozenset()
         elif t == "tr_open":
             row = []
             if table is not None:
                 table.row_lines.append(tok.map[0] + 1 if tok.map else table.line)
         elif t == "inline" and table is not None:
-            row.append(inline_text(tok)[0])
+            row.append(_cell(tok, table.row_lines[-1] if table.row_lines else table.line))
         elif t == "tr_close" and table is not None:
-            table.rows.append(row)
+            table.cells.append(row)
         elif t == "table_close" and table is not None:
             items.append(table)
             table = None
         i += 1
     return items
+
+
+def _cell(tok: Token, line: int | None) -> RawCell:
+    """A table cell: its paragraphs are the parts between `<br>`s, and a part that starts with a
+    bullet is a list item ('- Mum to ring the school')."""
+    parts: list[list[Token]] = [[]]
+    for child in tok.children or []:
+        if child.type == "html_inline" and BR.match(child.content.strip()):
+            parts.append([])
+        else:
+            parts[-1].append(child)
+    items = []
+    for part in parts:
+        text, bold, _ = inline_text(tok, part)
+        if not text:
+            continue
+        m = CELL_BULLET.match(text)
+        if m:
+            items.append(RawItem(kind="list_item", text=text[m.end():], bold=bold, line=line,
+                                 numbered=m.group(0)[0].isdigit()))
+        else:
+            items.append(RawItem(kind="paragraph", text=text, bold=bold, line=line))
+    return RawCell(items=items)

@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from cpdocs.document import NUMBERED_HEADING, RawItem, is_furniture
 from cpdocs.errors import InputError
+from cpdocs.raw import NUMBERED_HEADING, RawItem, is_furniture
 
 MAX_PAGES = 300
 MARGIN = 0.11  # the top and bottom 11% of a page is where running headers and footers sit

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cpdocs.document import RawItem
+from cpdocs.raw import RawItem
 
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
 NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")

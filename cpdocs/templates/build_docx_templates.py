@@ -1,4 +1,4 @@
-"""Build cpdocs/templates/document.docx, the Word template every generated document uses.
+"""Build the Word templates: document.docx (every document) and easy-read.docx (Easy Read and the child's pack).
 
 The .docx is binary, so it is never edited by hand: change this script, run it, and commit
 both (`python cpdocs/templates/build_docx_templates.py`). A reviewer reads the change here.
@@ -8,6 +8,10 @@ in the header and footer, "Page X of Y", UK English as the language, and the sty
 documents use (Heading 1-3, List Bullet, List Number, Table Grid, Prompt). The document
 itself goes where `{{p body }}` is. An authority's own template is this file opened in Word,
 with its logo and address added, saved under a new name (see the README).
+
+easy-read.docx is the same with larger print, as Easy Read guidance asks (at least 14 pt, more
+space between lines), and one more style, "Picture List": a point with its picture on the left.
+The children's packs use it too.
 """
 
 from __future__ import annotations
@@ -42,6 +46,17 @@ def _field(paragraph, instr: str, placeholder: str) -> None:
     paragraph._p.append(fld)
 
 
+def _default_size(doc, points: float) -> None:
+    """The document's default text size. Large-print templates set it, so that their ordinary
+    14 pt text is ordinary to whoever reads the file (cpdocs' Word reader takes text clearly
+    larger than the default for a heading)."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr.get_or_add_sz().set(qn("w:val"), str(round(points * 2)))  # inserted in schema order when missing
+    cs = rpr.find(qn("w:szCs"))
+    if cs is not None:
+        cs.set(qn("w:val"), str(round(points * 2)))
+
+
 def _language(doc, lang: str = "en-GB") -> None:
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     el = rpr.find(qn("w:lang"))
@@ -71,20 +86,35 @@ def _font(style, size: float | None = None, bold: bool | None = None, colour: RG
         style.font.color.rgb = colour
 
 
-def build(path: Path) -> Path:
+STANDARD = {"Normal": 11, "Heading 1": 17, "Heading 2": 13.5, "Heading 3": 11.5, "Title": 20}
+LARGE = {"Normal": 14, "Heading 1": 22, "Heading 2": 18, "Heading 3": 16, "Title": 24}
+
+
+def build(path: Path, large: bool = False) -> Path:
+    sizes = LARGE if large else STANDARD
     doc = Document()
     _language(doc)
     styles = doc.styles
-    _font(styles["Normal"], 11)
-    styles["Normal"].paragraph_format.space_after = Pt(6)
+    _font(styles["Normal"], sizes["Normal"])
+    styles["Normal"].paragraph_format.space_after = Pt(8 if large else 6)
+    if large:
+        _default_size(doc, sizes["Normal"])
+        styles["Normal"].paragraph_format.line_spacing = 1.2
     black = RGBColor(0x11, 0x11, 0x11)
-    for name, size in (("Heading 1", 17), ("Heading 2", 13.5), ("Heading 3", 11.5), ("Title", 20)):
-        _font(styles[name], size, True, black)
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
+        _font(styles[name], sizes[name], True, black)
+    if large:
+        for name in ("Heading 1", "Heading 2", "Heading 3"):
+            styles[name].paragraph_format.space_before = Pt(18)
+            styles[name].paragraph_format.keep_with_next = True
+        points = styles.add_style("Picture List", WD_STYLE_TYPE.PARAGRAPH)
+        points.base_style = styles["Normal"]
+        points.paragraph_format.left_indent = Mm(23)
     for name in ("List Bullet", "List Number", "Table Grid"):
         styles[name]  # noqa: B018 - fail here, not at render time, if python-docx drops one
     prompt = styles.add_style("Prompt", WD_STYLE_TYPE.PARAGRAPH)
     prompt.base_style = styles["Normal"]
-    _font(prompt, 11, None, RGBColor(0x55, 0x55, 0x55))
+    _font(prompt, sizes["Normal"], None, RGBColor(0x55, 0x55, 0x55))
     prompt.font.italic = True
 
     section = doc.sections[0]
@@ -140,5 +170,6 @@ def reproducible(data: bytes) -> bytes:
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "document.docx"
-    print(build(out))
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    print(build(folder / "document.docx"))
+    print(build(folder / "easy-read.docx", large=True))

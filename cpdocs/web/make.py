@@ -20,7 +20,7 @@ from flask import Blueprint, current_app, render_template, request, send_file
 
 from cpdocs.errors import InputError
 from cpdocs.generate.case import Case, CaseError, parse_case_text, validate_case
-from cpdocs.generate.dates import deadlines
+from cpdocs.timescales import deadlines
 from cpdocs.web import caseform
 from cpdocs.web.app import cpdocs_config
 from cpdocs.web.pages import DUE_LABELS, long_date
@@ -32,15 +32,23 @@ CASE_NAME = "the form"
 MAX_CASE_BYTES = 5 * 1024 * 1024
 DOC_LABELS = {
     "chairs-letter": "Chair's letters",
+    "easy-read": "Chair's letters in Easy Read, with the plan (for every parent and carer)",
     "core-group-minutes": "Core group minutes",
     "agency-report": "Agency report",
     "icpc-report": "Initial conference report",
     "rcpc-report": "Review conference report",
+    "child-pack": "The child's own pack: before, My views, after (each child 5 or over)",
 }
+# What each row of the page makes: (document, Easy Read or not).
+WEB_DOCUMENTS = {"chairs-letter": ("chairs-letter", False), "easy-read": ("chairs-letter", True),
+                 "core-group-minutes": ("core-group-minutes", False), "agency-report": ("agency-report", False),
+                 "icpc-report": ("icpc-report", False), "rcpc-report": ("rcpc-report", False),
+                 "child-pack": ("child-pack", False)}
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "zip": "application/zip",
+    "ics": "text/calendar",
 }
 START_ROWS = {"children": 1, "family": 2, "professionals": 2, "plan": 1, "core_group.meetings": 1}
 START_ACTIONS = 2
@@ -52,6 +60,19 @@ def _render_module():
     except ImportError:
         return None
     return render
+
+
+def _make(key: str, case: Case, cfg) -> list:
+    """The documents of one row of the page; none old enough for a child's pack is an InputError."""
+    from cpdocs.generate.documents import render_document
+
+    doc, easy = WEB_DOCUMENTS[key]
+    made = render_document(doc, case, cfg, CASE_NAME, easy_read=easy)
+    if not made and doc == "child-pack":
+        raise InputError(CASE_NAME, f"no child is {cfg.child_pack_min_age} or over on the day of the conference")
+    if not made:
+        raise InputError(CASE_NAME, "nobody in the case receives this letter")
+    return made
 
 
 # --- the start page and the upload -------------------------------------------------------------
@@ -220,9 +241,9 @@ def _documents(case: Case) -> list[dict]:
     if render is None:
         return []
     out = []
-    for doc in render.DOCUMENTS:
+    for doc in WEB_DOCUMENTS:
         try:
-            made = render.render_document(doc, case, cpdocs_config(current_app), CASE_NAME)
+            made = _make(doc, case, cpdocs_config(current_app))
         except InputError as exc:
             out.append({"key": doc, "label": DOC_LABELS.get(doc, doc), "ok": False, "why": exc.problem})
             continue
@@ -252,7 +273,8 @@ def download():
     render = _render_module()
     doc = request.form.get("doc", "all")
     fmt = request.form.get("format", "docx")
-    if render is None or fmt not in ("docx", "pdf", "yaml") or (doc != "all" and doc not in render.DOCUMENTS):
+    if render is None or fmt not in ("docx", "pdf", "yaml", "ics") or (fmt == "ics") != (doc == "calendar") \
+            or (doc not in ("all", "calendar") and doc not in WEB_DOCUMENTS):
         return render_template("error.html", title="That cannot be made",
                                message="The document or format asked for is not one cpdocs makes."), 400
     try:
@@ -268,17 +290,22 @@ def download():
         return send_file(io.BytesIO(text.encode("utf-8")), as_attachment=True, mimetype="text/yaml",
                          download_name=f"case_{family}.yaml", max_age=0)
     cfg = cpdocs_config(current_app)
+    if fmt == "ics":
+        from cpdocs.generate.ics import case_calendar
+
+        return send_file(io.BytesIO(case_calendar(case, cfg)), as_attachment=True, mimetype=MIME["ics"],
+                         download_name=f"{case.conference.date.isoformat()}_calendar_{family}.ics", max_age=0)
     try:
         if doc == "all":
             files = []
-            for d in render.DOCUMENTS:
+            for d in WEB_DOCUMENTS:
                 try:
-                    made = render.render_document(d, case, cfg, CASE_NAME)
+                    made = _make(d, case, cfg)
                 except InputError:
                     continue  # a document that does not fit this case (the page said why)
                 files += [(f"{r.stem}.{f}", render.to_bytes(r, f)) for r in made for f in ("docx", "pdf")]
-            return _zip(files, f"{case.conference.date.isoformat()}_documents_{family}.zip")
-        made = render.render_document(doc, case, cfg, CASE_NAME)
+            return _zip(list(dict(files).items()), f"{case.conference.date.isoformat()}_documents_{family}.zip")
+        made = _make(doc, case, cfg)
         files = [(f"{r.stem}.{fmt}", render.to_bytes(r, fmt)) for r in made]
     except InputError as exc:
         return render_template("error.html", title="That document cannot be made for this case",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, send_file
 from pydantic import TypeAdapter, ValidationError
 
 from cpdocs.errors import InputError
 from cpdocs.generate.case import Day
-from cpdocs.generate.dates import deadlines as work_out_deadlines
+from cpdocs.timescales import DUE_LABELS
+from cpdocs.timescales import deadlines as work_out_deadlines
 from cpdocs.web.app import cpdocs_config
 
 bp = Blueprint("pages", __name__)
@@ -22,17 +24,6 @@ EVENTS = [
     ("pre-birth-conference", "A pre-birth conference"),
 ]
 
-DUE_LABELS = {
-    "icpc": "Initial child protection conference",
-    "invitations": "Invitations sent",
-    "reports-to-admin": "Reports to the conference team",
-    "reports-to-parents": "Reports shared with the parents",
-    "chairs-letter": "Chair's letter and outline plan sent",
-    "first-core-group": "First core group meeting",
-    "conference-minutes": "Conference minutes sent",
-    "rcpc": "Review conference",
-    "core-group-minutes": "Core group minutes sent",
-}
 
 DATE_HINT = "For example, 14/03/2025 or 14 March 2025"
 
@@ -61,40 +52,64 @@ def home():
     return render_template("home.html", title="Start")
 
 
-@bp.route("/deadlines", methods=["GET", "POST"])
-def deadlines():
-    values = {"event": "icpc"}
+def _event_form() -> tuple[dict[str, str], dict[str, str], dt.date | None, dt.date | None]:
+    """The deadlines form as sent: (values, errors by field, date, birth)."""
+    values = {k: request.form.get(k, "") for k in ("event", "date", "birth")}
     errors: dict[str, str] = {}
-    rows = None
-    status = 200
-    if request.method == "POST":
-        values = {k: request.form.get(k, "") for k in ("event", "date", "birth")}
-        event = values["event"]
-        if event not in dict(EVENTS):
-            errors["event"] = "Choose what happened from the list"
-        date = parse_day(values["date"]) if values["date"].strip() else None
-        if not values["date"].strip():
-            errors["date"] = "Enter the date it happened"
-        elif date is None:
-            errors["date"] = f"Enter a real date, for example 14/03/2025 (not '{values['date'][:20]}')"
-        birth = None
-        if values["birth"].strip():
-            birth = parse_day(values["birth"])
-            if birth is None:
-                errors["birth"] = "Enter the date of birth as a real date, for example 14/03/2025"
-            elif event != "pre-birth-conference":
-                errors["birth"] = "Leave this empty unless the event is a pre-birth conference"
-        if not errors:
-            try:
-                found = work_out_deadlines(event, date, cpdocs_config(current_app), birth=birth)
-            except (InputError, ValueError) as exc:
-                errors["date"] = str(exc)
-            else:
-                rows = [{"label": DUE_LABELS.get(d.event, d.event), "event": d.event, "due": long_date(d.due),
-                         "iso": d.due.isoformat(), "rule": d.rule, "source": d.source} for d in found]
-        if errors:
-            status = 400
+    event = values["event"]
+    if event not in dict(EVENTS):
+        errors["event"] = "Choose what happened from the list"
+    date = parse_day(values["date"]) if values["date"].strip() else None
+    if not values["date"].strip():
+        errors["date"] = "Enter the date it happened"
+    elif date is None:
+        errors["date"] = f"Enter a real date, for example 14/03/2025 (not '{values['date'][:20]}')"
+    birth = None
+    if values["birth"].strip():
+        birth = parse_day(values["birth"])
+        if birth is None:
+            errors["birth"] = "Enter the date of birth as a real date, for example 14/03/2025"
+        elif event != "pre-birth-conference":
+            errors["birth"] = "Leave this empty unless the event is a pre-birth conference"
+    return values, errors, date, birth
+
+
+def _deadlines_page(values: dict[str, str], errors: dict[str, str], rows: list[dict] | None, status: int = 200):
     return render_template("deadlines.html", title="Deadlines", values=values, errors=errors, rows=rows,
                            events=EVENTS, hint=DATE_HINT,
                            happened=dict(EVENTS).get(values.get("event", ""), ""),
                            when=long_date(parse_day(values.get("date", "")) or dt.date.today())), status
+
+
+@bp.route("/deadlines", methods=["GET", "POST"])
+def deadlines():
+    if request.method != "POST":
+        return _deadlines_page({"event": "icpc"}, {}, None)
+    values, errors, date, birth = _event_form()
+    rows = None
+    if not errors:
+        try:
+            found = work_out_deadlines(values["event"], date, cpdocs_config(current_app), birth=birth)
+        except (InputError, ValueError) as exc:
+            errors["date"] = str(exc)
+        else:
+            rows = [{"label": DUE_LABELS.get(d.event, d.event), "event": d.event, "due": long_date(d.due),
+                     "iso": d.due.isoformat(), "rule": d.rule, "source": d.source} for d in found]
+    return _deadlines_page(values, errors, rows, 400 if errors else 200)
+
+
+@bp.post("/deadlines/calendar")
+def deadlines_calendar():
+    """The same deadlines as an .ics file, for Outlook and other calendars."""
+    from cpdocs.generate.ics import deadlines_calendar as make_calendar
+
+    values, errors, date, birth = _event_form()
+    if not errors:
+        try:
+            data = make_calendar(values["event"], date, cpdocs_config(current_app), birth)
+        except (InputError, ValueError) as exc:
+            errors["date"] = str(exc)
+        else:
+            return send_file(io.BytesIO(data), as_attachment=True, mimetype="text/calendar", max_age=0,
+                             download_name=f"deadlines_{values['event']}_{date.isoformat()}.ics")
+    return _deadlines_page(values, errors, None, 400)

@@ -28,9 +28,9 @@ class ActionWithoutOwner(Rule):
             if a.owner is not None and a.owner.strip():
                 missing = True  # 'TBC', 'All', 'Professionals': a cell that names no one
             else:
-                missing = not names_owner(ctx, a.block)  # an empty cell, or a bullet: the action may name its owner
+                missing = not names_owner(ctx, a)  # an empty cell, or a bullet: the action may name its owner
             if missing:
-                yield self.finding(a.block, 0, len(a.text), "this action does not say who will do it",
+                yield self.finding(a.block, a.start, a.end, "this action does not say who will do it", why=a.why,
                                    suggestion="Name the person or agency responsible, for example "
                                               "'Amy Cartwright (key person) will...'.")
 
@@ -50,6 +50,6 @@ class ActionWithoutDate(Rule):
         for a in all_actions(ctx):
             if gives_when(a.text) or (a.when is not None and gives_when(a.when)):
                 continue
-            yield self.finding(a.block, 0, len(a.text), "this action has no date or frequency",
+            yield self.finding(a.block, a.start, a.end, "this action has no date or frequency", why=a.why,
                                suggestion="Give a date ('by 14 March 2025') or a frequency ('every Tuesday', "
                                           "'every 10 working days').")

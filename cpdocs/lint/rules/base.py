@@ -36,7 +36,7 @@ class Rule:
 
     def finding(self, block: Block | None, start: int, end: int, message: str, *, text: str | None = None,
                 suggestion: str | None = None, severity: str | None = None, standard: str | None = None,
-                section: str | None = None) -> Finding:
+                section: str | None = None, why: str = "") -> Finding:
         i = self.info
         if block is None:
             loc = Location(section=section or "", block=0, start=0, end=0)
@@ -46,5 +46,5 @@ class Rule:
         return Finding(
             rule=i.code, name=i.name, category=i.category, severity=severity or i.severity, message=message,
             text=text if text is not None else (block.text[start:end] if block else ""),
-            suggestion=suggestion or "", standard=standard or i.standard, location=loc,
+            suggestion=suggestion or "", standard=standard or i.standard, location=loc, why=why,
         )

@@ -20,7 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from cpdocs.generate.dates import (
+from cpdocs.lint.context import LintContext
+from cpdocs.lint.finding import Finding
+from cpdocs.lint.rules.base import Rule, RuleInfo
+from cpdocs.lint.timeline import UNANCHORED_MAX_GAP, DateRef, Timeline, timeline
+from cpdocs.timescales import (
     TIMESCALES,
     add_working_days,
     next_working_day,
@@ -28,10 +32,6 @@ from cpdocs.generate.dates import (
     timescales,
     working_days_between,
 )
-from cpdocs.lint.context import LintContext
-from cpdocs.lint.finding import Finding
-from cpdocs.lint.rules.base import Rule, RuleInfo
-from cpdocs.lint.timeline import UNANCHORED_MAX_GAP, DateRef, Timeline, timeline
 
 CATEGORY = "timeliness"
 

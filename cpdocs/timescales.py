@@ -1,6 +1,7 @@
 """Working days and the deadlines of the child protection process.
 
-One engine for everything that counts days: the `deadlines` command, the dates printed in
+One engine, in a module of its own so that lint and generate both import it and never each other,
+for everything that counts days: the `deadlines` command, the dates printed in
 generated documents, and the linter's timeliness rule. Nothing here reads files or prints.
 
 Counting rules (the same as the standards' own wording):
@@ -99,6 +100,19 @@ TIMESCALES: dict[str, Timescale] = {
 }
 
 EVENTS = ("strategy-discussion", "icpc", "rcpc", "core-group", "pre-birth-conference")
+
+# What each deadline is, in words: for the web page's table and the titles of calendar events.
+DUE_LABELS = {
+    "icpc": "Initial child protection conference",
+    "invitations": "Invitations sent",
+    "reports-to-admin": "Reports to the conference team",
+    "reports-to-parents": "Reports shared with the parents",
+    "chairs-letter": "Chair's letter and outline plan sent",
+    "first-core-group": "First core group meeting",
+    "conference-minutes": "Conference minutes sent",
+    "rcpc": "Review conference",
+    "core-group-minutes": "Core group minutes sent",
+}
 
 
 @dataclass(frozen=True)
