@@ -134,6 +134,7 @@ def test_resume_keeps_unchanged_rows_and_checks_new_and_changed_drafts(folder: P
     for p in ("minutes.md", "team a/agency.docx", "broken.docx", "latin1.txt"):
         assert after[p] == before[p]
     assert again.totals.files == 7 and again.totals.failed == 2
+    assert "5 unchanged since the last audit, kept" in (out / "audit.html").read_text(encoding="utf-8")
     # the dashboard counts the kept rows as a fresh audit would
     fresh = run_audit(folder, tmp_path / "fresh", jobs=1, reports=False)
     for name in ("read", "failed", "words", "findings", "by_category", "missing", "vague", "jargon", "sections",
@@ -197,3 +198,14 @@ def test_a_draft_that_kills_its_worker_is_retried_once_then_reported_and_no_othe
     by = {s["path"]: s["error"] for s in out}
     assert "stopped while reading it" in by["crash.md"]
     assert all(by[n] == f"{n}: looked at" for n in names if n != "crash.md")
+
+
+def test_a_folder_given_as_a_url_gives_the_same_rows(folder: Path, tmp_path: Path):
+    pytest.importorskip("fsspec")
+    run_audit(folder, tmp_path / "path", jobs=1, reports=False)
+    result = run_audit(folder.as_uri(), tmp_path / "url", jobs=1, reports=False)
+    assert result.totals.files == 6
+    assert sorted(map(sorted, (r.items() for r in rows(tmp_path / "url" / "audit.csv")))) == sorted(
+        map(sorted, (r.items() for r in rows(tmp_path / "path" / "audit.csv"))))
+    with pytest.raises(InputError, match="no such folder"):
+        run_audit((tmp_path / "nowhere").as_uri(), tmp_path / "none", jobs=1)

@@ -36,8 +36,8 @@ def make_runner(jobs: int | None, dask: str | None) -> Runner:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Drafts checked at once [default: one per processor, up to 8; with --dask local, 2 workers].")
 @click.option("--dask", "dask", metavar="ADDRESS", default=None,
-              help="Run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786), or 'local' "
-                   "to start one on this computer. Needs pip install \"cpdocs[dask]\".")
+              help="Run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://scheduler.example.org:8786), "
+                   "or 'local' to start one on this computer. Needs pip install \"cpdocs[dask]\".")
 @click.option("--resume", is_flag=True,
               help="Keep the rows of drafts unchanged since the last audit in this output folder; check the rest.")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=DEFAULT_TIMEOUT, show_default=True,

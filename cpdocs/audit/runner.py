@@ -26,7 +26,7 @@ Work = Callable[[Draft, str | None, float], dict]
 class Runner(Protocol):
     """What run_audit needs of a place to run drafts."""
 
-    description: str  # for the closing line, e.g. "2 jobs" or "Dask at tcp://10.0.0.5:8786"
+    description: str  # for the closing line, e.g. "2 jobs" or "Dask at tcp://scheduler.example.org:8786"
 
     def summaries(self, drafts: Iterable[Draft], reports_dir: str | None, timeout: float) -> Iterator[dict]:
         """One summary per draft, as each is done."""
