@@ -209,3 +209,27 @@ def test_a_folder_given_as_a_url_gives_the_same_rows(folder: Path, tmp_path: Pat
         map(sorted, (r.items() for r in rows(tmp_path / "path" / "audit.csv"))))
     with pytest.raises(InputError, match="no such folder"):
         run_audit((tmp_path / "nowhere").as_uri(), tmp_path / "none", jobs=1)
+
+
+def test_the_dashboard_does_not_depend_on_the_order_drafts_finish_in(tmp_path: Path):
+    from cpdocs.audit.dashboard import render_dashboard
+    from cpdocs.audit.table import CSV_FIELDS
+    from cpdocs.audit.totals import Totals
+
+    def summary(i: int, kind: str) -> dict:
+        return {"path": f"{i}.md", "report_type": kind, "words": 100, "sentences": 5, "reading_ease": 60.0,
+                "grade": 8.0, "findings": 1, "errors": 1, "warnings": 0, "counts": {"jargon": 1}, "missing": [],
+                "vague": [f"phrase {i}"], "jargon": [f"TERM{i}"], "standards": [f"Standard {i}"],
+                "sections": {f"Section {i}": 1}, "report": None, "error": None}
+
+    summaries = [summary(i, kind) for i, kind in enumerate(["icpc-report", "chairs-letter", "agency-report"] * 7)]
+    csv_file = tmp_path / "audit.csv"
+    csv_file.write_text(",".join(CSV_FIELDS) + "\n", encoding="utf-8")
+    pages = []
+    for order in (summaries, summaries[::-1]):
+        totals = Totals()
+        for s in order:
+            totals.add(s)
+        pages.append("".join(render_dashboard(totals, str(csv_file), "drafts")))
+    assert pages[0] == pages[1]
+    assert "TERM0" in pages[0] and "Chair" in pages[0]
