@@ -6,7 +6,9 @@ allowed here; what is not allowed is any exception but InputError.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from cpdocs.generate.case import load_case  # noqa: E402  (imported, and instrum
 # One file rewritten per input, in memory-backed /dev/shm where there is one.
 _DIR = Path(tempfile.mkdtemp(prefix="cpdocs-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 CASE_FILE = _DIR / "case.yaml"
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)
 
 
 def one_input(data: bytes) -> None:
