@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from itertools import islice
 
 from cpdocs.audit.drafts import Draft
 from cpdocs.audit.runner import Work
@@ -67,8 +69,6 @@ class DaskRunner:
             raise InputError(self.address, f"no Dask scheduler answers there ({type(exc).__name__})") from None
 
     def summaries(self, drafts: Iterable[Draft], reports_dir: str | None, timeout: float) -> Iterator[dict]:
-        from contextlib import ExitStack
-
         _, distributed = _dask()
         with ExitStack() as stack:
             client = self._connect(stack)
@@ -86,7 +86,7 @@ class DaskRunner:
                 futures[fut.key] = d
                 return fut
 
-            ready = distributed.as_completed([submit(d) for d in _take(todo, window)])
+            ready = distributed.as_completed([submit(d) for d in islice(todo, window)])
             for fut in ready:
                 d = futures.pop(fut.key)
                 try:
@@ -102,11 +102,3 @@ class DaskRunner:
                 if nxt is not None:
                     ready.add(submit(nxt))
 
-
-def _take(it: Iterator[Draft], n: int) -> list[Draft]:
-    out = []
-    for d in it:
-        out.append(d)
-        if len(out) >= n:
-            break
-    return out
