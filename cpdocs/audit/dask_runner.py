@@ -56,12 +56,16 @@ class DaskRunner:
         if self.address == LOCAL:
             # a local cluster's scheduler lives in this process, so its settings are ours to choose:
             # a draft that killed one worker is tried once more elsewhere, then reported; one draft per
-            # worker thread at a time, so a worker's death is charged to the draft that caused it
+            # worker thread at a time, so a worker's death is charged to the draft that caused it.
+            # Dask always starts a web server for its dashboard: here it serves nothing, on a port
+            # of this computer's own (loopback) that no other program has asked for.
             stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1,
-                                                 "distributed.scheduler.worker-saturation": 1.0}))
+                                                 "distributed.scheduler.worker-saturation": 1.0,
+                                                 "distributed.scheduler.http.routes": [],
+                                                 "distributed.worker.http.routes": []}))
             cluster = stack.enter_context(distributed.LocalCluster(
                 n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=50))
+                dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False}, silence_logs=50))
             return stack.enter_context(distributed.Client(cluster))
         try:
             return stack.enter_context(distributed.Client(self.address, timeout="30s"))
