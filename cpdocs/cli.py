@@ -15,7 +15,7 @@ from cpdocs.errors import InputError
 COMMANDS = {
     "lint": "cpdocs.lint.commands:lint",
     "rules": "cpdocs.lint.commands:rules",
-    "audit": "cpdocs.audit_command:audit",
+    "audit": "cpdocs.audit.command:audit",
     "generate": "cpdocs.generate.commands:generate",
     "new": "cpdocs.generate.commands:new",
     "deadlines": "cpdocs.generate.commands:deadlines",
