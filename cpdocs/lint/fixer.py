@@ -17,6 +17,7 @@ gives a draft with none of the fixed findings and no new ones.
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,6 +34,8 @@ from cpdocs.readers import TEXT_SUFFIXES, decode_text, read_document, sniff
 
 GLOSSARY_HEADING = "Words used in this report"
 GLOSSARY_RULES = ("CPD301", "CPD302")
+ADVICE = re.compile(r"\s*\((?:say|name|give|describe)\b[^)]*\)", re.IGNORECASE)
+ADVICE_ONLY = re.compile(r"^(?:say|name|give|describe)\b", re.IGNORECASE)
 MAX_ROUNDS = 6
 
 
@@ -72,12 +75,17 @@ def draft_kind(path: str, data: bytes) -> str:
 
 def glossary_rows(findings: list[Finding], edits: list[Edit]) -> list[tuple[str, str]]:
     """The acronyms and professional terms the draft leaves unexplained, each with its plain meaning from
-    the word lists; a term that a suggestion replaces entirely is no longer in the draft."""
-    gone = {id(e.finding) for e in edits if e.finding.text.lower() not in e.new.lower()}
+    the word lists; a term that a suggestion replaces entirely is no longer in the draft. Advice to the
+    author in a meaning ('(say what you saw)') is not for the family, so it is left out, and so is a
+    term whose list entry is only advice ('say what happened...')."""
+    gone = {id(e.finding) for e in edits
+            if not re.search(r"(?<!\w)" + re.escape(e.finding.text) + r"(?!\w)", e.new, re.IGNORECASE)}
     rows: dict[str, tuple[str, str]] = {}
     for f in findings:
-        if f.rule in GLOSSARY_RULES and f.meaning and id(f) not in gone:
-            rows.setdefault(f.text.lower(), (f.text, f.meaning[:1].upper() + f.meaning[1:]))
+        if f.rule not in GLOSSARY_RULES or not f.meaning or id(f) in gone or ADVICE_ONLY.match(f.meaning):
+            continue
+        meaning = ADVICE.sub("", f.meaning).strip()
+        rows.setdefault(f.text.lower(), (f.text, meaning[:1].upper() + meaning[1:]))
     return sorted(rows.values(), key=lambda r: r[0].lower())
 
 
