@@ -57,20 +57,22 @@ def jargon_rewrite(entry, block_text: str, start: int, end: int, doc=None, used_
     """The plain words for a jargon finding, when its entry is marked safe and the sentence lets
     them stand in its place; else None (the finding stays a comment).
 
-    `doc` is the block's spaCy Doc: a term that qualifies the next noun ('respite carer') is left
-    alone. With `used_again`, the term stays in brackets after the plain words ('short break care
-    (respite)'), so its later uses are explained and no new finding appears there.
+    `doc` is the block's spaCy Doc: a term that may be part of a longer name ('respite carer',
+    'pulmonary hypertension') is left alone. With `used_again`, the term stays in brackets after the
+    plain words ('short break care (respite)'), so its later uses are explained and no new finding
+    appears there. Only the form listed is rewritten ('contact' for 'contact (with family)': the
+    brackets name the sense its pattern finds), never another form of it ('genograms').
     """
     safe = entry.extra.get("safe")
     words = entry.extra.get("rewrite") or entry.extra.get("plain")
     written = block_text[start:end]
-    if not safe or not words or " ".join(written.lower().split()) != entry.key:
+    if not safe or not words or " ".join(written.lower().split()) != entry.key.split(" (")[0]:
         return None
     sentence_start = at_sentence_start(block_text, start)
     cased = _cased(words, written, sentence_start)
     if cased is None or ARTICLE_BEFORE.search(block_text[:start]) or ATTACHED_AFTER.match(block_text[end:]):
         return None
-    if doc is not None and _qualifies_next_noun(doc, start, end):
+    if doc is not None and _in_a_longer_name(doc, start, end, reviewed_before=entry.pattern is not None):
         return None
     if used_again:
         term = written if cased == words else written[:1].lower() + written[1:]
@@ -78,12 +80,24 @@ def jargon_rewrite(entry, block_text: str, start: int, end: int, doc=None, used_
     return cased
 
 
-def _qualifies_next_noun(doc, start: int, end: int) -> bool:
+# What may follow a term for its plain words to take its place: a preposition, a verb, 'and', the end of
+# the sentence... A noun or an adjective after it may make it part of a longer name ('respite carer',
+# 'talipes equinovarus'), which the plain words would break.
+FREE_AFTER = frozenset({"ADP", "AUX", "VERB", "CCONJ", "SCONJ", "DET", "PART", "PRON", "ADV", "PUNCT", "SPACE"})
+
+
+def _in_a_longer_name(doc, start: int, end: int, reviewed_before: bool) -> bool:
+    """Whether the words around the term may make it part of a longer name: a noun or adjective after it,
+    or an adjective before it ('pulmonary hypertension', 'synthetic cannabinoids'), unless the entry's
+    pattern names the words allowed before it ('supervised contact with...')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True  # the words do not line up with the tokens: leave it to the author
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.idx == span.end_char + 1
+    if nxt is not None and nxt.pos_ not in FREE_AFTER:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return not reviewed_before and prev is not None and prev.pos_ == "ADJ"
 
 
 SMALL_WORDS = frozenset({"and", "of", "or", "the", "for", "in", "to", "on", "with", "a", "an", "at", "by", "&"})
