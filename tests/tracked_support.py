@@ -105,3 +105,62 @@ def run_formats(docx: bytes) -> list[str]:
             line.append(("B" if bold else "-") * sum(len(t.text or "") for t in r.findall(W + "t")))
         out.append("".join(line))
     return out
+
+
+# -- LibreOffice's view of the same changes ---------------------------------------------------------
+
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+
+
+def libreoffice_changes(fodt_root) -> dict[str, tuple[str, str]]:
+    """The tracked changes LibreOffice read, by id: (insertion or deletion, author)."""
+    out = {}
+    for region in fodt_root.iter(ODF_TEXT + "changed-region"):
+        kind = next((c.tag[len(ODF_TEXT):] for c in region if c.tag.startswith(ODF_TEXT)), "")
+        out[region.get(ODF_TEXT + "id")] = (kind, region.findtext(f".//{DC_CREATOR}") or "")
+    return out
+
+
+def libreoffice_paragraphs(fodt_root, author: str | None = None, accept_changes: bool = True) -> list[str]:
+    """The body's paragraphs as LibreOffice holds them, with `author`'s changes accepted (or rejected);
+    other changes are left as LibreOffice shows them (both old and new words). Comments left out."""
+    changes = libreoffice_changes(fodt_root)
+    skip_kind = "deletion" if accept_changes else "insertion"
+    body = fodt_root.find(f".//{ODF_OFFICE}text")
+    out = []
+
+    def walk(el, open_ids: set[str], parts: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == ODF_TEXT + "change-start":
+                open_ids.add(child.get(ODF_TEXT + "change-id"))
+            elif tag == ODF_TEXT + "change-end":
+                open_ids.discard(child.get(ODF_TEXT + "change-id"))
+            elif tag in (ODF_OFFICE + "annotation", ODF_TEXT + "tracked-changes"):
+                pass
+            elif tag in (ODF_TEXT + "p", ODF_TEXT + "h"):
+                inner: list[str] = []
+                if child.text and not _hidden(open_ids, changes, author, skip_kind):
+                    inner.append(child.text)
+                walk(child, open_ids, inner)
+                out.append(" ".join("".join(inner).split()))
+            else:
+                if tag == ODF_TEXT + "s":
+                    parts.append(" ")
+                elif tag == ODF_TEXT + "tab":
+                    parts.append(" ")
+                elif child.text and not _hidden(open_ids, changes, author, skip_kind):
+                    parts.append(child.text)
+                walk(child, open_ids, parts)
+            if child.tail and not _hidden(open_ids, changes, author, skip_kind):
+                parts.append(child.tail)
+
+    walk(body, set(), [])
+    return [p for p in out if p]
+
+
+def _hidden(open_ids, changes, author, skip_kind) -> bool:
+    return any(changes.get(i, ("", ""))[0] == skip_kind and (author is None or changes[i][1] == author)
+               for i in open_ids)

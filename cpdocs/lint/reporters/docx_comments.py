@@ -27,7 +27,7 @@ from cpdocs.errors import InputError
 from cpdocs.files import write_whole
 from cpdocs.lint.finding import FileResult, Finding
 from cpdocs.lint.fixable import fix_info
-from cpdocs.lint.reporters.docx_ranges import Ranges
+from cpdocs.lint.reporters.docx_ranges import Ranges, outside_fields
 
 AUTHOR, INITIALS = "cpdocs", "CP"
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -119,7 +119,7 @@ def comment_on(doc, ranges: Ranges, document: Document, findings: list[Finding],
         span = ranges.runs(block, start, end)
         if span is None:
             continue
-        first, last = span
+        first, last = outside_fields(*span)
         writer.add(first, last, comment_text(f, (notes or {}).get(id(f), "")))
         added += 1
     return added

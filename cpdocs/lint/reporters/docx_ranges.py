@@ -201,14 +201,39 @@ def _what(el) -> str:
 
 def _in_field(run) -> bool:
     """Whether a run is between a complex field's begin and end (its result, or its code)."""
+    return _field_around(run) is not None
+
+
+def _field_around(run):
+    """The runs holding the begin and the end of the outermost complex field a run is inside, or None."""
     p = next((a for a in run.iterancestors(W_P)), None)
     if p is None:
-        return False
-    depth = 0
+        return None
+    depth, begin, inside = 0, None, False
     for el in p.iter(W_FLDCHAR, W_R):
-        if el is run:
-            return depth > 0
-        if el.tag == W_FLDCHAR:
-            kind = el.get(FLD_TYPE)
-            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
-    return False
+        if el is run and depth > 0:
+            inside = True
+        if el.tag != W_FLDCHAR:
+            continue
+        kind = el.get(FLD_TYPE)
+        if kind == "begin":
+            if depth == 0:
+                begin = el.getparent()
+            depth += 1
+        elif kind == "end" and depth > 0:
+            depth -= 1
+            if depth == 0 and inside:
+                return begin, el.getparent()
+    return None
+
+
+def outside_fields(first, last):
+    """A comment's first and last run, moved out to the whole field when either is inside one: a
+    comment mark inside a field's result is read by LibreOffice as part of the result."""
+    around = _field_around(first)
+    if around is not None:
+        first = around[0]
+    around = _field_around(last)
+    if around is not None:
+        last = around[1]
+    return first, last
