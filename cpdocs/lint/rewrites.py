@@ -75,6 +75,8 @@ def jargon_rewrite(entry, block_text: str, start: int, end: int, doc=None, used_
     if doc is not None and _in_a_longer_name(doc, start, end, reviewed_before=entry.pattern is not None):
         return None
     if used_again:
+        if entry.pattern is not None:
+            return None  # its pattern needs the words around it, so '(contact)' in brackets would explain nothing
         term = written if cased == words else written[:1].lower() + written[1:]
         return f"{cased} ({term})"
     return cased

@@ -173,7 +173,8 @@ class Ranges:
         parent = runs[0].getparent()
         for run in runs:
             if run.tag != W_R or run.getparent() is not parent:
-                return "the words cross " + _what(run.getparent())
+                other = run.getparent()
+                return "the words cross " + _what(other if other is not None and other.tag != W_P else parent)
         for above in [parent, *parent.iterancestors()]:
             if above.tag == W_P:
                 break
