@@ -39,7 +39,8 @@ DEFAULT_TIMEOUT = 60.0
 
 def find_drafts(root: Path, skip: Path | None = None) -> list[Path]:
     """Every draft under `root`, in a stable order: hidden folders, Word's lock files ('~$x.docx'),
-    annotated copies ('x.cpdocs.docx') and the audit's own output folder are left out."""
+    annotated copies ('x.cpdocs.docx'), the copies `cpdocs fix` writes ('x.suggested.docx') and the
+    audit's own output folder are left out."""
     out = []
     skip_resolved = skip.resolve() if skip is not None else None
     for dirpath, dirnames, filenames in os.walk(root):
@@ -48,7 +49,7 @@ def find_drafts(root: Path, skip: Path | None = None) -> list[Path]:
                              and (skip_resolved is None or (here / d).resolve() != skip_resolved))
         for name in sorted(filenames):
             p = here / name
-            if name.startswith(("~$", ".")) or name.endswith(".cpdocs.docx"):
+            if name.startswith(("~$", ".")) or name.endswith(".cpdocs.docx") or p.stem.endswith(".suggested"):
                 continue
             if p.suffix.lower() in SUPPORTED and p.is_file():
                 out.append(p)

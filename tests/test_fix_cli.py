@@ -195,3 +195,14 @@ def test_a_word_copy_opens_and_its_revisions_are_wellformed(word: Path):
     assert Document(io.BytesIO(copy)).paragraphs
     xml = zipfile.ZipFile(io.BytesIO(copy)).read("word/document.xml")
     assert W[1:-1].encode() in xml and b'w:author="cpdocs"' in xml
+
+
+def test_an_audit_leaves_out_the_suggested_copies(word: Path):
+    from cpdocs.audit import find_drafts
+
+    md = word.parent / "minutes.md"
+    md.write_text(MD, encoding="utf-8")
+    assert run(str(word)).exit_code == 0 and run(str(md)).exit_code == 0
+    assert sorted(p.name for p in word.parent.iterdir()) == [
+        "example-agency-report.docx", "example-agency-report.suggested.docx", "minutes.md", "minutes.suggested.md"]
+    assert [p.name for p in find_drafts(word.parent)] == ["example-agency-report.docx", "minutes.md"]
