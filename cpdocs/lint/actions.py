@@ -44,7 +44,10 @@ WHEN = re.compile(
     r"|\b(?:the\s+)?same\s+(?:working\s+)?day\b|\bwithin\s+\d+\s+hours\b"
     r"|\b(?:today|tomorrow|immediately|tonight|this week|next week|this month|next month|end of (?:the\s+)?"
     r"(?:week|month|term|" + MONTH_NAME + r"))\b"
-    r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b",
+    r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?(?:days?|weeks?|months?)\s+"
+    r"(?:after|before|from|of)\s+(?:the\s+|his\s+|her\s+|their\s+)?\w+"
+    r"|\bthe\s+(?:day|week|morning)\s+(?:after|before)\b|\bon\s+days?\s+\d{1,2}\b",
     re.I,
 )
 
@@ -75,7 +78,7 @@ def gives_when(text: str) -> bool:
 
 
 def owner_missing(cell: str) -> bool:
-    return bool(NO_OWNER.match(cell or ""))
+    return bool(NO_OWNER.match(cell or "")) or crowd(cell or "")
 
 
 def span_of(ctx: LintContext, item: PlanItem) -> Span:
@@ -132,7 +135,21 @@ def names_owner(ctx: LintContext, item: PlanItem) -> bool:
         return _has_agent(after)
     if not len(subject):
         return _has_agent(text)
+    if crowd(subject.text) or (subject.text.strip().lower() in ("we", "us", "we all")
+                               and ctx.report_type in ("chairs-letter", "core-group-minutes")):
+        return False  # 'All agencies to...'; and in a letter or minutes, 'we' is everyone and so no one
     return _is_owner(subject, ctx.proper_names)
+
+
+CROWD = re.compile(
+    r"^(?:all|everyone|everybody|all involved|(?:the\s+)?(?:relevant\s+|key\s+|other\s+|all\s+|multi-?agency\s+|"
+    r"partner\s+)*(?:professionals?|agencies|services|partners|the team|team|teams|network|professional network|"
+    r"core group(?: members)?|group|workers|practitioners)(?: involved)?)$", re.I)
+
+
+def crowd(subject: str) -> bool:
+    """A subject that names no one: 'professionals', 'all agencies', 'the team', 'services'."""
+    return bool(CROWD.match(" ".join(subject.replace(",", " ").split())))
 
 
 def _first_marker(doc: Doc | Span) -> int | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from cpdocs.config import Config
 from cpdocs.document import Block, Document
 from cpdocs.lint.wordlists import Entry, WordLists
+from cpdocs.plans import OUTCOMES
 
 # Quotation marks: double quotes of both kinds pair up; a single quote opens only after a
 # space or bracket and closes only before one, so apostrophes (don't, Poppy's) never count.
@@ -26,6 +27,11 @@ SINGLE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
 
 
+PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is (?:for|to)|so that|in order to)\b",
+                           re.I)
+CHILD_NAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)?,?\s+"
+    r"(?:(?:born|b\.|d\.?o\.?b\.?:?|date of birth:?)\s+\d|\((?:aged\s+)?(?P<age>\d{1,2})(?:\s+years?)?\))")
 ROLE_WORDS = re.compile(
     r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
     r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
@@ -38,6 +44,29 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+# Someone said it: 'Poppy said "Mummy cross"', 'He told me: "..."', '"sorted", he says', 'what she called "a
+# bad patch"'. Without a speaker, quotation marks round the author's own words ('which is 'disguised
+# compliance'') do not make them someone else's.
+SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|called|calls|described|describes|wrote|writes|"
+    r"shouted|screamed|replied|replies|explained|explains|added|adds|answered|stated|states|disclosed|reported|"
+    r"words|word|phrase|putting it|in (?:his|her|their) (?:own )?words|as (?:she|he|they) (?:put|puts) it|"
+    r"drew|wrote down|texted|messaged|posted|known as|referred to as|nicknamed|sang|shouting|yelled|whispered)"
+    r"\b[^.!?\n]{0,40}|:\s*)$", re.I)
+SPEAKER_AFTER = re.compile(r"^[,.]?\s*(?:\w+\s+){0,3}?(?:said|says|told|asked|added|replied|shouted|explained|wrote)\b",
+                           re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|me|my|mine|we|us|our|you|your|mummy|daddy)\b", re.I)
+
+
+def spoken(text: str, start: int, end: int) -> bool:
+    """A quotation that is someone's words: long enough to be an utterance, in the first or second
+    person, or with a speaker named or a colon just before or after it."""
+    inner = text[start + 1:end - 1]
+    if len(inner.split()) >= 5 or FIRST_PERSON.search(inner):
+        return True
+    return bool(SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or SPEAKER_AFTER.match(text[end:end + 40]))
 
 
 _matcher_lock = threading.Lock()
@@ -65,6 +94,23 @@ def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]):
                 lemma.add(e.key, [d])
         _matcher_cache[key] = (lower, lemma, by_key)
         return _matcher_cache[key]
+
+
+_english: dict[int, frozenset[str]] = {}
+
+
+def english_words(nlp) -> frozenset[str]:
+    key = id(nlp)
+    if key not in _english:
+        words: set[str] = set()
+        try:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            for pos_words in index.values():
+                words.update(pos_words)
+        except (KeyError, ValueError):
+            pass
+        _english[key] = frozenset(words)
+    return _english[key]
 
 
 @dataclass
@@ -111,7 +157,8 @@ class LintContext:
         self.readings = readings
         texts = [b.text for b in document.blocks]
         self.docs: list[Doc] = parse_blocks(nlp, texts, readings)
-        self.quotes: list[list[tuple[int, int]]] = [quote_spans(t) for t in texts]
+        self.quotes: list[list[tuple[int, int]]] = [[(a, z) for a, z in quote_spans(t) if spoken(t, a, z)]
+                                                    for t in texts]
 
     @cached_property
     def metrics(self):
@@ -122,6 +169,26 @@ class LintContext:
     # -- quotations -------------------------------------------------------------------
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes[block.index])
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """The model's dictionary of English words (the lemmatiser's index of nouns, verbs, adjectives and
+        adverbs), to tell an everyday word typed in capitals from an acronym."""
+        return english_words(self.nlp)
+
+    # -- the plan -----------------------------------------------------------------------
+    @cached_property
+    def _plan_tables(self) -> frozenset[int]:
+        return frozenset(a.block.table for a in self.document.plan if a.block.table is not None)
+
+    def in_plan(self, block: Block, char: int) -> bool:
+        """Is this place part of the plan: its actions, outcomes or recommendations, or a sentence
+        about what the plan is for ('The aim of the plan is for Ellis to feel safer')?"""
+        if block.section_keys & {"plan", "recommendation"} or OUTCOMES.search(block.section or ""):
+            return True
+        if block.table is not None and block.table in self._plan_tables:
+            return True
+        return bool(PLAN_SENTENCE.search(self.sentence_of(block, char).text))
 
     # -- blocks -----------------------------------------------------------------------
     def text_blocks(self, include_title: bool = False) -> Iterator[Block]:
@@ -228,4 +295,11 @@ class LintContext:
                 names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", re.sub(r"\(.*?\)", " ", value))
                 roles.setdefault(role, set()).update(n for n in names if n not in ("Mr", "Ms", "Mrs", "Miss",
                                                                                   "Dr", "And", "Aged", "Not"))
+        # a letter or a report with no details table names the children near the top with their age
+        # or date of birth: 'Poppy Tremayne, born 3 June 2015 (aged 9)', 'Leo Hart (4)'
+        for b in self.document.blocks[:25]:
+            for m in CHILD_NAMED.finditer(b.text):
+                age = m.group("age")
+                if age is None or int(age) < 18:
+                    roles.setdefault("child", set()).add(m.group("first"))
         return roles

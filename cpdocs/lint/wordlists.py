@@ -105,7 +105,7 @@ def _compile(p: str | None) -> re.Pattern[str] | None:
 
 # Fields kept for the rules: `safe` (the reason a rewrite cannot change the meaning) and `rewrite` (the
 # words `cpdocs fix` puts in the term's place, when `plain` is an explanation rather than a swap).
-EXTRA_FIELDS = ("plain", "note", "people_only", "context", "safe", "rewrite")
+EXTRA_FIELDS = ("plain", "note", "people_only", "context", "where", "safe", "rewrite")
 
 
 def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry]:

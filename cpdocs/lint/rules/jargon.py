@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -25,7 +26,8 @@ STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences
 # An acronym: two or more capitals (CAMHS, A&E, CiN), a digit-led one (2YO), or a section number (S47).
 ACRONYM = re.compile(
     r"(?<![\w&'\u2019/-])("
-    r"[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
+    r"[A-Z]{3,}[a-rt-z](?![a-z])"  # SENCo
+    r"|[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
     r"|[0-9][A-Z]{2,}"  # 2YO
     r"|[SY][0-9]{1,3}"  # S47, Y6
     r")(?:s|'s|\u2019s)?(?![\w&])"
@@ -47,6 +49,7 @@ EXPLAINED_AFTER = re.compile(
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
+    r"|\s*,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where|for|used|to\s+help|given|when)\b"
     # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
     r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
@@ -121,7 +124,9 @@ def _explained_below(ctx: LintContext, m) -> bool:
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(
-    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)",
+    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
+    r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
+    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)",
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
@@ -186,8 +191,8 @@ class UnexplainedAcronym(Rule):
                     e += 1  # a plural is part of the word as written: 'two CAWNs'; a possessive is not
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
-                if capitals and key not in words.expansions:
-                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC'
+                if capitals and (key not in words.expansions or _everyday_in_capitals(key, ctx)):
+                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC', not 'WHAT ARE''
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
@@ -227,6 +232,13 @@ def _is_acronym(acr: str, words) -> bool:
     return True
 
 
+def _everyday_in_capitals(key: str, ctx: LintContext) -> bool:
+    """A word in a line of capitals that is an everyday word ('ARE', 'SEND', 'MASH' in 'WHAT ARE WE
+    WORRIED ABOUT?'): in capitals it cannot be told from the acronym, so it is left alone."""
+    word = key.lower()
+    return word in STOP_WORDS or (len(word) >= 4 and word in ctx.english_words)
+
+
 def _shouted(text: str) -> bool:
     """A line in capitals (a heading, a warning) is not a run of acronyms."""
     letters = [c for c in text if c.isalpha()]
@@ -239,14 +251,71 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
     before = text[:start]
     after = text[end:]
     if before.rstrip().endswith("(") and after.lstrip().startswith((")", "s)", "'s)")):
-        inner_before = before.rstrip()[:-1].rstrip()
-        return len(re.findall(r"[A-Za-z]+", inner_before[-120:])) >= 1
+        # 'Multi-Agency Safeguarding Hub (MASH)'; not 'Health Visitor (SCPHN)' or 'Kirsty Hall (SW)',
+        # where the words before are a role or a name, not what the letters stand for
+        return expands(before.rstrip()[:-1].rstrip()[-160:], acr)
     m = re.match(r"\s*\(([^)]{3,120})\)", after)
     if m and len(re.findall(r"[a-z]{2,}", m.group(1))) + len(re.findall(r"\b[A-Z][a-z]+", m.group(1))) >= 2:
-        return True
+        inner = m.group(1)
+        name_only = len(inner.split()) <= 3 and all(w[:1].isupper() for w in inner.split())
+        return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
     return False
+
+
+SMALL = {"and", "of", "the", "for", "to", "in", "on", "with", "at", "by", "a", "an", "&"}
+
+
+def expands(words: str, acr: str) -> bool:
+    """Do these words (ending just before the acronym) stand for its letters: 'Child and Adolescent
+    Mental Health Services' for CAMHS, 'Section 47' for S47, 'Special Educational Needs
+    Co-ordinator' for SENCo? Each letter is a word's first letter (or a capital inside a word:
+    'PowerPoint'), small words may be left out, and the first word gives the first letter."""
+    letters = re.findall(r"[A-Z]|\d+", acr)
+    if not letters:
+        return False
+    tokens = [t for t in re.split(r"\s+|/|[\-\u2013](?=[A-Z])", words) if t]
+    tokens = [re.sub(r"^[^\w&]+|[^\w&]+$", "", t) for t in tokens][-14:]
+    tokens = [t for t in tokens if t]
+    for k in range(1, len(tokens) + 1):
+        window = tokens[-k:]
+        if window[0][:1].upper() != letters[0][:1]:
+            continue
+        if _consumes(letters, window):
+            return True
+    return False
+
+
+def _consumes(letters: list[str], words: list[str]) -> bool:
+    """Can the words give the letters in order, each word its first letter and perhaps capitals inside
+    it, with small words ('and', 'of') free to give a letter or none?"""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        w = words[j]
+        if w.lower() in SMALL and match(i, j + 1):
+            return True
+        if i >= len(letters):
+            return False
+        if letters[i].isdigit():
+            return w == letters[i] and match(i + 1, j + 1)
+        if w[0].upper() != letters[i]:
+            return False
+        inner = [c for c in w[1:] if c.isupper()]
+        k = i + 1
+        if match(k, j + 1):
+            return True
+        for c in inner:  # 'PowerPoint' gives P and P
+            if k < len(letters) and c == letters[k]:
+                k += 1
+                if match(k, j + 1):
+                    return True
+        return False
+
+    return match(0, 0)
 
 
 def glossary_terms(ctx: LintContext) -> set[str]:

@@ -38,7 +38,10 @@ FATHER_WORDS = re.compile(
 
 CONTENT = {
     "strengths": re.compile(r"\b(?:strengths?|protective factors?|what is (?:going|working) well)\b", re.I),
-    "impact": re.compile(r"\b(?:impact (?:on|of|for)|effects? on)\b", re.I),
+    "impact": re.compile(r"\b(?:impact(?:s|ed|ing)? (?:on|of|for|upon)|effects? (?:on|of)|affect(?:s|ed|ing)? "
+                         r"(?:him|her|them|his|her|their|the (?:child|children|baby)|\w+['\u2019]s)|"
+                         r"(?:this|it|that) (?:means|has meant) (?:that )?(?:he|she|they)\b|has had an effect)\b",
+                         re.I),
     "analysis": re.compile(r"\b(?:analysis|in (?:my|our) (?:professional )?(?:view|opinion|assessment)|"
                            r"(?:my|our) (?:professional )?(?:view|assessment|judgement) is)\b", re.I),
     "recommendation": re.compile(r"\brecommend(?:s|ed|ation|ations)?\b", re.I),
@@ -48,6 +51,29 @@ CONTENT = {
     "next-meetings": re.compile(r"\bnext (?:core group|meeting|review)\b|\breview (?:child protection )?"
                                 r"conference (?:will be|is) (?:held )?on\b", re.I),
 }
+
+
+JUDGEMENT = (r"\bI (?:agree|think|believe|consider|am (?:worried|concerned)|would (?:say|recommend|suggest|ask))\b|"
+             r"\b(?:my|our) (?:professional )?(?:view|opinion|assessment|judgement|concern)\b|\bin (?:my|our) view\b|"
+             r"\b(?:this|which) (?:means|shows|suggests|tells us)\b|\btaken together\b|\bon balance\b|"
+             r"\bin summary\b|\boverall\b")
+LETTER_CONTENT = {
+    "analysis": re.compile(JUDGEMENT, re.I),
+    "recommendation": re.compile(
+        r"\brecommend(?:s|ed|ation|ations)?\b|\b(?:should|needs? to) (?:have|be (?:made )?subject to"
+        r"|remain (?:on|subject)|stay on|be on) (?:an? )?(?:child protection|cp|child in need)\b"
+        r"|\b(?:I|we) (?:agree|support (?:the|a))\b"
+        r"[^.]{0,80}\b(?:plan|conference)\b", re.I),
+}
+
+
+PLAN_ENDED = re.compile(
+    r"\bno longer (?:needs?|requires?|be subject to|be on|subject to) (?:a |the |their |his |her )?"
+    r"(?:child protection )?plans?\b"
+    r"|\b(?:their|his|her|the) (?:child protection )?plans? (?:has |have |will |was |were )?(?:now )?"
+    r"(?:ended|end|come to an end|been ended|stopped|closed)\b"
+    r"|\bnot (?:to )?(?:be )?made subject to a (?:child protection )?plan\b"
+    r"|\b(?:does|do) not need a child protection plan\b", re.I)
 
 
 class MissingSection(Rule):
@@ -68,6 +94,8 @@ class MissingSection(Rule):
         present = {k for b in ctx.document.headings if _written(ctx, b) for k in b.section_keys}
         present |= run_in_sections(ctx)
         specs = sections()
+        if ctx.report_type == "chairs-letter" and any(PLAN_ENDED.search(b.text) for b in ctx.document.blocks):
+            required = tuple(k for k in required if k not in ("plan", "contingency"))  # no plan is left to explain
         for key in required:
             if key not in specs or key in present or covered(ctx, key):
                 continue
@@ -133,6 +161,8 @@ def covered(ctx: LintContext, key: str) -> bool:
     if key == "chronology":
         return any(_is_chronology_table(t.header) for t in ctx.document.tables) or _dated_events(ctx) >= 4
     pattern = CONTENT.get(key)
+    if ctx.document.letter and key in LETTER_CONTENT:
+        pattern = LETTER_CONTENT[key]  # a letter weaves its view into its prose, with no heading to find
     return bool(pattern) and any(pattern.search(b.text) for b in _body(ctx) if b.kind != "heading")
 
 
