@@ -24,7 +24,7 @@ from lxml import etree
 from tracked_support import W, accept, libreoffice_changes, libreoffice_paragraphs, reject, revisions, run_formats
 
 from cpdocs.config import Config
-from cpdocs.lint.fixer import GLOSSARY_HEADING, fix_draft
+from cpdocs.lint.fixer import GLOSSARY_HEADING, fix_draft, unified_diff
 
 FORMS = sorted((ROOT / "fixtures" / "eval3" / "docs").glob("*.docx")) + \
     sorted((ROOT / "fixtures" / "eval4" / "docs").glob("*.docx"))
@@ -247,6 +247,10 @@ def test_every_fixture_draft_holds_up(path: Path):
     outcome = fix_draft(str(path), data, Config(), glossary=True)
     assert_holds(path.name, data, outcome)
     assert [r for r in revisions(outcome.copy) if r[2] != "cpdocs"] == revisions(data)
+    diff = unified_diff(outcome, str(path))
+    for e in outcome.edits:
+        assert f"+{outcome.accepted.blocks[e.block].text}\n" in diff
+    assert bool(diff) == bool(outcome.edits or outcome.glossary)
 
 
 # -- LibreOffice ---------------------------------------------------------------------------------------
