@@ -206,3 +206,17 @@ def test_an_audit_leaves_out_the_suggested_copies(word: Path):
     assert sorted(p.name for p in word.parent.iterdir()) == [
         "example-agency-report.docx", "example-agency-report.suggested.docx", "minutes.md", "minutes.suggested.md"]
     assert [p.name for p in find_drafts(word.parent)] == ["example-agency-report.docx", "minutes.md"]
+
+
+def test_a_fault_in_cpdocs_is_one_plain_line_and_no_copy(word: Path, monkeypatch):
+    import cpdocs.lint.fixer as fixer
+
+    def broken(*args, **kwargs):
+        raise KeyError("a draft's words must never appear in the message")
+
+    monkeypatch.setattr(fixer, "fix_draft", broken)
+    monkeypatch.delenv("CPDOCS_DEBUG", raising=False)
+    r = run(str(word))
+    assert r.exit_code == 2
+    assert "fault in cpdocs (KeyError)" in r.output and "never appear" not in r.output and "Traceback" not in r.output
+    assert not word.with_name("example-agency-report.suggested.docx").exists()

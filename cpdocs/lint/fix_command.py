@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -60,7 +61,15 @@ def fix(path, output, select, ignore, author, diff, glossary, report_type, confi
     config = config_for(Path(path), config_file)
     config.select = split_codes(select) or config.select
     config.ignore = config.ignore + split_codes(ignore)
-    outcome = fix_draft(path, data, config, report_type, author=author, glossary=glossary)
+    try:
+        outcome = fix_draft(path, data, config, report_type, author=author, glossary=glossary)
+    except InputError:
+        raise
+    except Exception as exc:  # a fault in cpdocs itself: one plain line, as for lint, never a half-written copy
+        if os.environ.get("CPDOCS_DEBUG"):
+            raise
+        raise InputError(path, f"could not be fixed because of a fault in cpdocs ({type(exc).__name__}); "
+                               "please report it") from None
     if diff:
         text = unified_diff(outcome, path)
         click.echo(text, nl=False)

@@ -14,9 +14,9 @@ change:
 What is safe is data; the words around the term can still make a rewrite wrong, so this module
 refuses where they would: another form of the word ('escalated' for 'escalate'), 'a' or 'an'
 before it that would no longer fit, a capital that is not the start of a sentence (a service's
-name, a heading in capitals), a possessive or a plural acronym, a term that qualifies the next
-noun ('respite carer'). Labels and vague wording are never rewritten: only the author knows what
-happened, and when.
+name, a heading in capitals), a possessive or a plural acronym, a term that may be part of a longer
+name ('respite carer', 'pulmonary hypertension'). Labels and vague wording are never rewritten: only
+the author knows what happened, and when.
 """
 
 from __future__ import annotations
