@@ -15,6 +15,7 @@ from cpdocs.errors import InputError
 COMMANDS = {
     "lint": "cpdocs.lint.commands:lint",
     "rules": "cpdocs.lint.commands:rules",
+    "fix": "cpdocs.lint.fix_command:fix",
     "audit": "cpdocs.audit.command:audit",
     "generate": "cpdocs.generate.commands:generate",
     "new": "cpdocs.generate.commands:new",

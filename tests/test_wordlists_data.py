@@ -95,7 +95,8 @@ def test_every_jargon_entry_has_a_term_a_plain_alternative_and_a_known_domain():
         assert e["term"] == e["term"].lower(), e["term"]
         assert isinstance(e.get("plain"), str) and len(e["plain"].strip()) >= 3, e["term"]
         assert e.get("domain") in DOMAINS, e["term"]
-        assert set(e) <= {"term", "pattern", "plain", "domain", "lemma", "not_after", "note"}, e["term"]
+        assert set(e) <= {"term", "pattern", "plain", "domain", "lemma", "not_after", "note", "safe", "rewrite"}, \
+            e["term"]
 
 
 def test_no_jargon_term_is_listed_twice():

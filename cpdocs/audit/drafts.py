@@ -32,13 +32,14 @@ def is_url(path: str) -> bool:
 
 def _wanted(name: str) -> bool:
     return (not name.startswith(("~$", ".")) and not name.endswith(".cpdocs.docx")
+            and not PurePosixPath(name).stem.endswith(".suggested")
             and PurePosixPath(name).suffix.lower() in SUPPORTED)
 
 
 def walk_drafts(root: Path, skip: Path | None = None) -> Iterator[Path]:
     """Every draft under `root`, in a stable order, one at a time (a million names are not held):
-    hidden folders, Word's lock files ('~$x.docx'), annotated copies ('x.cpdocs.docx') and the
-    audit's own output folder are left out."""
+    hidden folders, Word's lock files ('~$x.docx'), annotated copies ('x.cpdocs.docx'), the copies
+    `cpdocs fix` writes ('x.suggested.docx') and the audit's own output folder are left out."""
     skip_resolved = skip.resolve() if skip is not None else None
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)

@@ -15,6 +15,7 @@ from cpdocs.errors import InputError
 from cpdocs.files import write_whole
 from cpdocs.lint.engine import lint_file
 from cpdocs.lint.finding import FileResult
+from cpdocs.lint.fixable import fix_info
 from cpdocs.lint.reporters import json as json_reporter
 from cpdocs.lint.reporters import text as text_reporter
 from cpdocs.lint.rules import all_rules, rule_by_code
@@ -42,7 +43,8 @@ def expand_paths(patterns: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _codes(value: str | None) -> list[str]:
+def split_codes(value: str | None) -> list[str]:
+    """`--select` and `--ignore`: comma-separated codes, names or categories."""
     return [c.strip() for c in (value or "").split(",") if c.strip()]
 
 
@@ -81,8 +83,8 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
     for p in files:
         try:
             config = config_for(None if p == "-" else Path(p), config_file)
-            config.select = _codes(select) or config.select
-            config.ignore = config.ignore + _codes(ignore)
+            config.select = split_codes(select) or config.select
+            config.ignore = config.ignore + split_codes(ignore)
             fail_level = fail_level or config.fail_on
             if annotate or fmt == "html":
                 from cpdocs.lint.reporters.docx_comments import lint_and_annotate
@@ -139,6 +141,7 @@ def rules(code, fmt, output, force):
             raise InputError(code, "no such rule; run 'cpdocs rules' to see them all")
         chosen = (rule,)
     infos = [r.info for r in chosen]
+    as_json = json.dumps([rule_facts(i) for i in infos], indent=2, ensure_ascii=False)
     if fmt == "html" or output is not None:
         from cpdocs.lint.reporters import html as html_reporter
 
@@ -147,7 +150,7 @@ def rules(code, fmt, output, force):
         if fmt == "html":
             page = html_reporter.render_handbook(infos)
         elif fmt == "json":
-            page = json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False)
+            page = as_json
         else:
             page = "\n".join(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}" for i in infos)
         if output is None:
@@ -156,13 +159,20 @@ def rules(code, fmt, output, force):
             write_whole(output, page + "\n", force)
         return
     if fmt == "json":
-        click.echo(json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False))
+        click.echo(as_json)
         return
     if not code:
         for i in infos:
             click.echo(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}")
         return
     i = infos[0]
+    fixes = fix_info(i.code)
     click.echo(f"{i.code} {i.name} ({i.category}, {i.severity})\n\n{i.summary}\n\nWhy it matters: {i.why}\n\n"
-               f"Standard: {i.standard}\n\nInstead of: {i.bad}\nWrite:      {i.good}")
+               f"Standard: {i.standard}\n\nInstead of: {i.bad}\nWrite:      {i.good}\n\n"
+               f"cpdocs fix: {'can fix' if fixes.can_fix else 'cannot fix'}. {fixes.how}")
+
+
+def rule_facts(info) -> dict:
+    """A rule's documentation for `--format json`, with what `cpdocs fix` can do about it."""
+    return {**info.__dict__, "fix": fix_info(info.code).as_dict()}
 

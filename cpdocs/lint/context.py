@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
@@ -126,15 +126,37 @@ class Match:
         return self.block.text[self.start:self.end]
 
 
+@dataclass
+class Readings:
+    """The language model's reading of each block's text, and what each word list found in it, kept by
+    a caller that lints nearly the same draft again (`cpdocs fix` checking its copy): a block whose
+    text is unchanged is not read or searched again."""
+
+    docs: dict[str, Doc] = field(default_factory=dict)
+    spans: dict[tuple[str, int, str], list[tuple[int, int, Entry]]] = field(default_factory=dict)
+
+
+def parse_blocks(nlp, texts: list[str], readings: Readings | None = None) -> list[Doc]:
+    """The language model's reading of each block (from `readings` where it has read the text before)."""
+    if readings is None:
+        return list(nlp.pipe(texts, batch_size=256))
+    known = readings.docs
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    known.update(zip(todo, nlp.pipe(todo, batch_size=256), strict=True))
+    return [known[t] for t in texts]
+
+
 class LintContext:
-    def __init__(self, document: Document, config: Config, report_type: str, nlp, words: WordLists):
+    def __init__(self, document: Document, config: Config, report_type: str, nlp, words: WordLists,
+                 readings: Readings | None = None):
         self.document = document
         self.config = config
         self.report_type = report_type
         self.nlp = nlp
         self.words = words
+        self.readings = readings
         texts = [b.text for b in document.blocks]
-        self.docs: list[Doc] = list(nlp.pipe(texts, batch_size=256))
+        self.docs: list[Doc] = parse_blocks(nlp, texts, readings)
         self.quotes: list[list[tuple[int, int]]] = [[(a, z) for a, z in quote_spans(t) if spoken(t, a, z)]
                                                     for t in texts]
 
@@ -189,27 +211,15 @@ class LintContext:
     def find(self, name: str, entries: tuple[Entry, ...], blocks: list[Block] | None = None,
              skip_quotes: bool = True) -> list[Match]:
         """Every occurrence of a list's phrases, longest first, outside quotations."""
-        lower, lemma, by_key = self._matcher(name, entries)
-        patterned = [e for e in entries if e.pattern is not None]
         out: list[Match] = []
         for block in blocks if blocks is not None else list(self.text_blocks()):
             doc = self.docs[block.index]
-            spans: list[tuple[int, int, Entry]] = []
-            for matcher in (lower, lemma):
-                for match_id, s, e in matcher(doc):
-                    entry = by_key[self.nlp.vocab.strings[match_id]]
-                    span = doc[s:e]
-                    if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
-                        continue
-                    spans.append((span.start_char, span.end_char, entry))
-            lowered = block.text.lower()
-            for entry in patterned:
-                if entry.needs is not None and not any(n in lowered for n in entry.needs):
-                    continue  # the block lacks every word this pattern needs
-                for m in entry.pattern.finditer(block.text):
-                    if m.end() > m.start():
-                        spans.append((m.start(), m.end(), entry))
-            spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+            key = (name, id(entries), block.text)
+            spans = self.readings.spans.get(key) if self.readings is not None else None
+            if spans is None:
+                spans = self._spans(name, entries, block.text, doc)
+                if self.readings is not None:
+                    self.readings.spans[key] = spans
             taken_end = -1
             for s, e, entry in spans:
                 if s < taken_end:
@@ -219,6 +229,29 @@ class LintContext:
                 out.append(Match(block, s, e, entry, doc))
                 taken_end = e
         return out
+
+    def _spans(self, name: str, entries: tuple[Entry, ...], text: str, doc: Doc) -> list[tuple[int, int, Entry]]:
+        """Where a list's phrases occur in one block's text, sorted by start, longest first."""
+        lower, lemma, by_key = self._matcher(name, entries)
+        spans: list[tuple[int, int, Entry]] = []
+        for matcher in (lower, lemma):
+            for match_id, s, e in matcher(doc):
+                entry = by_key[self.nlp.vocab.strings[match_id]]
+                span = doc[s:e]
+                if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
+                    continue
+                spans.append((span.start_char, span.end_char, entry))
+        lowered = text.lower()
+        for entry in entries:
+            if entry.pattern is None:
+                continue
+            if entry.needs is not None and not any(n in lowered for n in entry.needs):
+                continue  # the block lacks every word this pattern needs
+            for m in entry.pattern.finditer(text):
+                if m.end() > m.start():
+                    spans.append((m.start(), m.end(), entry))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return spans
 
     @cached_property
     def proper_names(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from cpdocs.config import Config, config_for
 from cpdocs.document import Document
 from cpdocs.errors import InputError
-from cpdocs.lint.context import LintContext
+from cpdocs.lint.context import LintContext, Readings
 from cpdocs.lint.finding import FileResult, Finding
 from cpdocs.lint.report_type import detect_report_type
 from cpdocs.lint.rules import all_rules
@@ -23,7 +23,10 @@ from cpdocs.standards import REPORT_TYPES
 PRECEDENCE = {"vague-action": 0, "language": 1, "evidence": 2, "jargon": 3}
 
 
-def lint_document(document: Document, config: Config | None = None, report_type: str | None = None) -> FileResult:
+def lint_document(document: Document, config: Config | None = None, report_type: str | None = None,
+                  readings: Readings | None = None) -> FileResult:
+    """Lint a Document. `readings` keeps what the language model and the word lists found in each
+    block, for a caller that lints the draft again after changing a few words (`cpdocs fix`)."""
     config = config or Config()
     if report_type is not None and report_type not in REPORT_TYPES:
         raise InputError(document.path, f"unknown report type {report_type!r} (use one of {', '.join(REPORT_TYPES)})")
@@ -31,7 +34,7 @@ def lint_document(document: Document, config: Config | None = None, report_type:
     if report_type is None:
         report_type, source = detect_report_type(document)
     nlp = load_model(config.model)
-    ctx = LintContext(document, config, report_type, nlp, load_wordlists(config))
+    ctx = LintContext(document, config, report_type, nlp, load_wordlists(config), readings)
     findings: list[Finding] = []
     for rule in all_rules():
         i = rule.info

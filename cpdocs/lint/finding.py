@@ -37,12 +37,18 @@ class Finding:
     standard: str
     location: Location = field(default_factory=Location)
     why: str = ""  # how the rule read the draft to get here, for `--explain` ('read as a plan action because...')
+    # Words that can replace `text` without changing its meaning (set by a rule only when the rewrite is
+    # safe: `cpdocs fix` applies it as a tracked change and never works one out itself).
+    replacement: str | None = None
+    # What the words mean, from the word lists (jargon and acronyms): the glossary of `cpdocs fix --glossary`.
+    meaning: str | None = None
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["location"] = self.location.as_dict()
-        if not self.why:
-            del d["why"]
+        for optional in ("why", "replacement", "meaning"):
+            if not d[optional]:
+                del d[optional]
         return d
 
 

@@ -21,6 +21,7 @@ from cpdocs.config import Config
 from cpdocs.document import Block, Document
 from cpdocs.lint.engine import lint_document
 from cpdocs.lint.finding import CATEGORIES, FileResult, Finding
+from cpdocs.lint.fixable import fix_info
 from cpdocs.readers import read_document
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -238,4 +239,5 @@ def render_handbook(infos) -> str:
         by_cat.setdefault(i.category, []).append(i)
     groups = [{"key": c, "label": CATEGORY_LABELS.get(c, c), "rules": by_cat[c]} for c in CATEGORIES if c in by_cat]
     groups += [{"key": c, "label": c, "rules": r} for c, r in by_cat.items() if c not in CATEGORIES]
-    return environment().get_template("handbook.html.j2").render(groups=groups, count=len(list(infos)))
+    fixes = {i.code: fix_info(i.code) for i in infos}
+    return environment().get_template("handbook.html.j2").render(groups=groups, count=len(list(infos)), fixes=fixes)

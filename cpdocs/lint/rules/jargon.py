@@ -10,12 +10,14 @@ are never flagged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from cpdocs.document import Block
 from cpdocs.lint.context import LintContext
+from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
 STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences 5 (jargon explained in lay "
@@ -81,7 +83,9 @@ class JargonTerm(Rule):
         seen: set[str] = set()
         explained: set[str] = set()
         blocks = [b for b in ctx.text_blocks(include_title=True)]
-        for m in ctx.find("jargon", ctx.words.jargon, blocks=blocks):
+        matches = ctx.find("jargon", ctx.words.jargon, blocks=blocks)
+        uses = Counter(" ".join(m.text.lower().split()) for m in matches)
+        for m in matches:
             form = " ".join(m.text.lower().split())
             if form in seen or form in ctx.words.accepted:
                 continue
@@ -101,7 +105,9 @@ class JargonTerm(Rule):
             yield self.finding(
                 m.block, m.start, m.end, f"'{m.text}' is jargon a parent may not understand",
                 suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
-                            if plain else m.entry.suggestion))
+                            if plain else m.entry.suggestion),
+                replacement=jargon_rewrite(m.entry, m.block.text, m.start, m.end, m.doc, uses[form] > 1),
+                meaning=plain)
 
 
 def _explained_below(ctx: LintContext, m) -> bool:
@@ -198,7 +204,10 @@ class UnexplainedAcronym(Rule):
                     continue
                 flagged.add(key)
                 yield self.finding(block, s, e, f"'{acr}' is not written out at its first use",
-                                   suggestion=acronym_suggestion(acr, words.expansions.get(key)))
+                                   suggestion=acronym_suggestion(acr, words.expansions.get(key)),
+                                   replacement=acronym_rewrite(text[s:e], key, words.expansions.get(key), text, s, e,
+                                                               words.several_meanings),
+                                   meaning=words.expansions.get(key))
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:
