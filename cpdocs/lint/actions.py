@@ -58,7 +58,7 @@ ROLE = re.compile(
     r"father|ma|pa|ad|dad|mum)|nan|nana|aunt|auntie|uncle|sister|brother|family|partner|manager|team|worker|"
     r"practitioner|therapist|psychologist|psychiatrist|clinician|consultant|paediatrician|advocate|advis[oe]r|"
     r"co-?ordinator|lead|chair|key\s*(?:worker|person)|mentor|coach|counsell?or|officer|service|"
-    r"i|we|she|he|they|camhs|idva|isva|elsa|salt|probation|housing|council|local authority|"
+    r"i|we|you|she|he|they|camhs|idva|isva|elsa|salt|probation|housing|council|local authority|"
     r"children's services|social care|trust|charity|clinic|practice|surgery)\b",
     re.I,
 )

@@ -53,7 +53,7 @@ def split_codes(value: str | None) -> list[str]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="How to show the findings (html: one page with the draft's text and the findings marked).")
 @click.option("--type", "report_type", type=click.Choice(REPORT_TYPES), default=None,
-              help="The report type, when it should not be worked out from the title.")
+              help="The report type, when it should not be worked out from the draft.")
 @click.option("--select", default=None, help="Only these rules: codes, names or categories, comma-separated.")
 @click.option("--ignore", default=None, help="Leave out these rules: codes, names or categories, comma-separated.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -63,10 +63,14 @@ def split_codes(value: str | None) -> list[str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of the screen.")
 @click.option("--no-suggestions", is_flag=True, help="Text format: leave out the suggested rewording.")
+@click.option("--explain", is_flag=True,
+              help="Text format: say how cpdocs read the draft for each finding (why it is a plan action, which "
+                   "heading it looked for...) and why it chose the report type.")
 @click.option("--annotate", is_flag=True,
               help="Word drafts: write a copy with each finding as a comment (to -o, or DRAFT.cpdocs.docx).")
 @click.option("--force", is_flag=True, help="Replace an output file that already exists.")
-def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, annotate, force):
+def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, explain, annotate,
+         force):
     """Check draft reports against the standards.
 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
@@ -114,7 +118,7 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
         out = html_reporter.render([(r, documents.get(i)) for i, r in enumerate(results)])
     else:
         colour = output is None and sys.stdout.isatty()
-        out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions)
+        out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions, explain=explain)
     if output is not None and not annotate:
         write_whole(output, out + "\n", force)
     else:

@@ -30,9 +30,9 @@ def lint_document(document: Document, config: Config | None = None, report_type:
     config = config or Config()
     if report_type is not None and report_type not in REPORT_TYPES:
         raise InputError(document.path, f"unknown report type {report_type!r} (use one of {', '.join(REPORT_TYPES)})")
-    source = "given"
+    source, why = "given", "given with --type"
     if report_type is None:
-        report_type, source = detect_report_type(document)
+        report_type, source, why = detect_report_type(document)
     nlp = load_model(config.model)
     ctx = LintContext(document, config, report_type, nlp, load_wordlists(config), readings)
     findings: list[Finding] = []
@@ -49,7 +49,7 @@ def lint_document(document: Document, config: Config | None = None, report_type:
     findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
     missing = [f for f in findings if f.category == "missing-section"]
     others = [f for f in findings if f.category != "missing-section"]
-    return FileResult(path=document.path, report_type=report_type, report_type_source=source,
+    return FileResult(path=document.path, report_type=report_type, report_type_source=source, report_type_why=why,
                       metrics=ctx.metrics, findings=missing + others)
 
 

@@ -72,6 +72,7 @@ class FileResult:
     path: str
     report_type: str | None = None
     report_type_source: str = "detected"  # "detected", "given" (--type) or "default"
+    report_type_why: str = ""  # what in the draft decided the type
     metrics: Metrics = field(default_factory=Metrics)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the plain one-line problem when the file could not be read
@@ -83,6 +84,7 @@ class FileResult:
             "path": self.path,
             "report_type": self.report_type,
             "report_type_source": self.report_type_source,
+            **({"report_type_why": self.report_type_why} if self.report_type_why else {}),
             "metrics": self.metrics.as_dict(),
             "findings": [f.as_dict() for f in self.findings],
         }

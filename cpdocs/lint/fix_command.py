@@ -37,7 +37,7 @@ def _plural(n: int, word: str) -> str:
 @click.option("--glossary", is_flag=True,
               help="Add a table of the acronyms and terms the draft uses, with their plain meanings, at the end.")
 @click.option("--type", "report_type", type=click.Choice(REPORT_TYPES), default=None,
-              help="The report type, when it should not be worked out from the title.")
+              help="The report type, when it should not be worked out from the draft.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A cpdocs.toml to use instead of the one found next to the draft.")
 @click.option("--force", is_flag=True, help="Replace the copy if it already exists.")

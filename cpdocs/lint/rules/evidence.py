@@ -86,5 +86,8 @@ class OpinionAsFact(Rule):
                 continue
             yield self.finding(m.block, m.start, m.start + len(clause),
                                "an opinion is given as fact, with no evidence for it",
+                               why=f"'{m.text.strip()}' marks an opinion or a judgement; nothing in its sentence gives "
+                                   f"the evidence (what was seen or said, a date, a result, 'because'), and the next "
+                                   f"sentence does not start with it ('This is because', 'For example')",
                                suggestion="Say what you saw, heard or read that shows this, and when; or say "
                                           "clearly that it is your professional opinion and why you hold it.")

@@ -107,7 +107,10 @@ class JargonTerm(Rule):
                 suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
                             if plain else m.entry.suggestion),
                 replacement=jargon_rewrite(m.entry, m.block.text, m.start, m.end, m.doc, uses[form] > 1),
-                meaning=plain)
+                meaning=plain,
+                why=f"'{m.entry.key}' is in the word list of professional terms"
+                    f"{' (' + m.entry.kind + ')' if m.entry.kind else ''}; at its first use it is not explained in "
+                    f"brackets, after a dash or comma, or in the next sentence")
 
 
 def _explained_below(ctx: LintContext, m) -> bool:
@@ -207,7 +210,10 @@ class UnexplainedAcronym(Rule):
                                    suggestion=acronym_suggestion(acr, words.expansions.get(key)),
                                    replacement=acronym_rewrite(text[s:e], key, words.expansions.get(key), text, s, e,
                                                                words.several_meanings),
-                                   meaning=words.expansions.get(key))
+                                   meaning=words.expansions.get(key),
+                                   why="read as an acronym: capital letters not written out in full before it or in "
+                                       "brackets after it, not in a glossary in the draft, and not a plain "
+                                       "abbreviation (GP, NHS)")
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:

@@ -40,6 +40,8 @@ class JudgementalLabel(Rule):
                 continue
             yield self.finding(m.block, m.start, m.end,
                                f"'{m.text}' is a label; say what the person did or said instead",
+                               why="a word that judges a person, from the list of labels; it is not denied ('was not "
+                                   "...'), not about a time or a situation, and not in someone's quoted words",
                                suggestion=m.entry.suggestion)
 
 

@@ -76,6 +76,22 @@ PLAN_ENDED = re.compile(
     r"|\b(?:does|do) not need a child protection plan\b", re.I)
 
 
+# What the content check looked for, for `--explain`.
+LOOKED_FOR = {
+    "father": "the father (or the mother's partner) is not discussed beyond the details table",
+    "child-voice": "no words of the child are quoted or reported ('Leo said...'), nor what was seen of a baby",
+    "dates-seen": "there is no table of visits and no sentence says the child was seen on a date",
+    "parents-views": "no sentence says what a parent said, thinks or wants",
+    "plan": "no action was found in a plan table, a plan list or 'Action:' lines",
+    "chronology": "there is no table of dated events and fewer than four dated events in the text",
+    "strengths": "no sentence speaks of strengths, protective factors or what is going well",
+    "impact": "no sentence says how the worries affect the child",
+    "analysis": "no sentence gives the author's assessment ('in my view', 'my assessment is')",
+    "recommendation": "no sentence recommends anything",
+    "contingency": "no sentence says what happens if the plan does not work",
+}
+
+
 class MissingSection(Rule):
     info = RuleInfo(
         code="CPD701", name="missing-section", category="missing-section", severity="error",
@@ -101,6 +117,8 @@ class MissingSection(Rule):
                 continue
             spec = specs[key]
             yield self.finding(None, 0, 0, f"no section on {spec.title.lower()}: {spec.prompt}", text=key,
+                               why=f"no heading with something written under it names it (such as '{spec.title}'), "
+                                   f"and {LOOKED_FOR.get(key, 'nothing in the text covers it')}",
                                standard=spec.standard, suggestion=f"Add a section '{spec.title}'.")
 
 
