@@ -27,6 +27,8 @@ SINGLE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
 
 
+CONDITION = re.compile(r"\b(?:if|unless|in case|whether|should you)\b", re.I)
+MIGHT = re.compile(r"\b(?:might|may|could|would)\b", re.I)
 PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is (?:for|to)|so that|in order to)\b",
                            re.I)
 CHILD_NAMED = re.compile(
@@ -175,6 +177,13 @@ class LintContext:
         """The model's dictionary of English words (the lemmatiser's index of nouns, verbs, adjectives and
         adverbs), to tell an everyday word typed in capitals from an acronym."""
         return english_words(self.nlp)
+
+    def hypothetical(self, block: Block, char: int) -> bool:
+        """Is this place in a clause about what might happen ('You may be asked to leave if it was
+        thought that you might be obstructive')? A judgement imagined is not a judgement made."""
+        sent = self.sentence_of(block, char)
+        before = block.text[sent.start_char:char]
+        return bool(CONDITION.search(before)) and bool(MIGHT.search(block.text[sent.start_char:sent.end_char]))
 
     # -- the plan -----------------------------------------------------------------------
     @cached_property

@@ -82,7 +82,7 @@ class OpinionAsFact(Rule):
                 continue
             if _evidenced_next(ctx, m.block, sent_end):
                 continue  # 'I think she minimises it. This is because...', '... For example, ...'
-            if _reasoned_recommendation(ctx, m.block, clause):
+            if _reasoned_recommendation(ctx, m.block, clause) or ctx.hypothetical(m.block, m.start):
                 continue
             yield self.finding(m.block, m.start, m.start + len(clause),
                                "an opinion is given as fact, with no evidence for it",

@@ -36,7 +36,7 @@ class JudgementalLabel(Rule):
 
     def check(self, ctx):
         for m in ctx.find("labels", ctx.words.labels):
-            if _negated(m) or _about_a_thing(m) or _reported(m, ctx):
+            if _negated(m) or _about_a_thing(m) or _reported(m, ctx) or ctx.hypothetical(m.block, m.start):
                 continue
             yield self.finding(m.block, m.start, m.end,
                                f"'{m.text}' is a label; say what the person did or said instead",

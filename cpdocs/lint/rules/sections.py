@@ -248,7 +248,9 @@ def _child_voice(ctx: LintContext) -> bool:
     who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child", r"the children", r"the baby",
                              r"the young person"]) + r")"
     # The child is the one speaking: 'Leo said', not "Leo's school said".
-    speech = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)[^.;,]{0,50}?\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
+    # between the child and the verb, no quotation and no new clause ('Amber was "out" when officers asked')
+    gap = r"(?:(?!\b(?:when|while|because|after|before|if|that|who|whom|whose|as)\b)[^.;,\"\u201c\u201d]){0,50}?"
+    speech = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)" + gap + r"\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
     child = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)", re.I)
     adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
     adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
