@@ -47,6 +47,11 @@ WILL = re.compile(r"\b(?:will|shall|are going to|is going to|to)\b", re.I)
 # 'Book the dentist (Ms Reid): done.' - an action of the last plan, reported with its status
 STATUS_TAIL = re.compile(r"(?::|\s[\u2013\u2014-])\s*(?:not\s+(?:yet\s+)?)?(?:done|completed?|achieved|met|"
                          r"carried (?:forward|over))\b", re.I)
+# 'We will hold the first core group on 20 March. Chloe Nixon will chair it.': the second sentence says
+# who, for the first; it is not an action of its own.
+NAMES_WHO_FOR_US = re.compile(r"^\s*(?:we|all of us|everyone|the professionals)\b", re.I)
+SAYS_WHO = re.compile(r"\bwill\b.{0,60}\b(?:it|them|this|these|that)\b|\bwill (?:do|chair|lead|arrange|send|post|"
+                      r"book|write|run|share)\b", re.I)
 REFERS_BACK = re.compile(r"^(?:it|this|that|these|those|which|there)\b", re.I)
 LETTER_OPEN = re.compile(r"^\s*(?:dear|to)\s+\S", re.I)
 LETTER_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind regards|best wishes|with best wishes|"
@@ -225,10 +230,13 @@ def _sentences(b: Block, why: str) -> list[PlanItem]:
         return [PlanItem(block=b, start=0, end=len(b.text), owner=None, when=None, in_table=False, why=why)]
     out: list[PlanItem] = []
     for s, e in sents:
-        if (WILL.search(b.text[s:e]) and not REFERS_BACK.match(b.text[s:e])) or not out:
+        text = b.text[s:e]
+        carries_on = out and (REFERS_BACK.match(text) or (NAMES_WHO_FOR_US.match(b.text[out[-1].start:out[-1].end])
+                                                          and SAYS_WHO.search(text)))
+        if (WILL.search(text) and not carries_on) or not out:
             out.append(PlanItem(block=b, start=s, end=e, owner=None, when=None, in_table=False, why=why))
         else:
-            out[-1].end = e
+            out[-1].end = e  # 'We will send the minutes by 8 April. Kerry Dodds will post them.': one action
     return out
 
 

@@ -91,7 +91,16 @@ def all_actions(ctx: LintContext) -> list[PlanItem]:
     a line or a list item does when it says what someone will do ('Sam to...', 'Check...'), not
     when it reports progress ('Ms Brooks has started the course') or is a contingency ('If...')."""
     return [a for a in ctx.document.plan
-            if a.in_table or (not NOT_AN_ACTION.match(a.text) and is_action(span_of(ctx, a)))]
+            if a.in_table or (not NOT_AN_ACTION.match(a.text) and is_action(_first_sentence(span_of(ctx, a))))]
+
+
+def _first_sentence(span: Span) -> Span:
+    """A plan item of several sentences asks for work when its first sentence does ('We will hold the
+    first core group on 20 March. Chloe will chair it.'); a later one only adds to it."""
+    for sent in span.sents if len(span) else ():
+        if sent.text.strip():
+            return sent
+    return span
 
 
 SUBORDINATORS = {"when", "as", "if", "until", "while", "because", "after", "before", "once", "unless", "so", "that",
@@ -121,11 +130,18 @@ def is_action(doc: Doc | Span) -> bool:
 
 
 def names_owner(ctx: LintContext, item: PlanItem) -> bool:
-    """Does this action name who will do it? 'Ms Foster to...', 'HV will...', '... chaired by Sam'."""
-    doc = span_of(ctx, item)
-    text = item.text
+    """Does this action name who will do it? 'Ms Foster to...', 'HV will...', '... chaired by Sam'; in
+    an action of two sentences, either may say who ('We will send the minutes. Kerry Dodds will post them.')."""
     if IMPLIED_OWNER_HEADING.search(item.block.section or ""):
         return True
+    span = span_of(ctx, item)
+    sents = [s for s in span.sents if s.text.strip()] if len(span) else []
+    if len(sents) > 1:
+        return any(_names_owner(ctx, s, s.text) for s in sents)
+    return _names_owner(ctx, span, item.text)
+
+
+def _names_owner(ctx: LintContext, doc, text: str) -> bool:
     marker = _first_marker(doc)
     if marker is None:
         return _has_agent(text)  # a noun phrase: 'Review meeting on 2 June, chaired by Sam Okoro'

@@ -33,7 +33,7 @@ PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is
                            re.I)
 CHILD_NAMED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)?,?\s+"
-    r"(?:(?:born|b\.|d\.?o\.?b\.?:?|date of birth:?)\s+\d|\((?:aged\s+)?(?P<age>\d{1,2})(?:\s+years?)?\))")
+    r"(?:\(?(?:born|b\.|d\.?o\.?b\.?:?|date of birth:?)\s+\d|\((?:aged\s+)?(?P<age>\d{1,2})(?:\s+years?)?\))")
 ROLE_WORDS = re.compile(
     r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
     r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
@@ -52,7 +52,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # bad patch"'. Without a speaker, quotation marks round the author's own words ('which is 'disguised
 # compliance'') do not make them someone else's.
 SPEAKER_BEFORE = re.compile(
-    r"(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|called|calls|described|describes|wrote|writes|"
+    r"(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|call|called|calls|described|describes|wrote|writes|"
     r"shouted|screamed|replied|replies|explained|explains|added|adds|answered|stated|states|disclosed|reported|"
     r"words|word|phrase|putting it|in (?:his|her|their) (?:own )?words|as (?:she|he|they) (?:put|puts) it|"
     r"drew|wrote down|texted|messaged|posted|known as|referred to as|nicknamed|sang|shouting|yelled|whispered)"

@@ -93,12 +93,13 @@ class JargonTerm(Rule):
                 continue  # the document's own type in its title ('Core Group Minutes') is not jargon
             if m.block.kind == "heading" and _explained_below(ctx, m):
                 seen.add(form)
-                explained.add(form)
+                explained.update((form, m.entry.key))
                 continue  # 'Child protection medical' as a heading, explained in the lines under it
             sent = ctx.sentence_of(m.block, m.start)
-            if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained:
+            # explained once, explained in every form: 'hair strand test (a test of...)', later 'hair strand tests'
+            if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained or m.entry.key in explained:
                 seen.add(form)
-                explained.add(form)
+                explained.update((form, m.entry.key))
                 continue
             seen.add(form)
             plain = m.entry.extra.get("plain")
@@ -126,6 +127,8 @@ def _explained_below(ctx: LintContext, m) -> bool:
     return False
 
 
+QUOTES = "\"'\u2018\u201c"
+QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]")
 NEXT_SENTENCE_EXPLAINS = re.compile(
     r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
     r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
@@ -141,6 +144,8 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) \
             or _in_parenthesis_after_words(text, start, end) or _inside_gloss(text, start):
         return True
+    if text[start - 1:start] in QUOTES and QUOTED_THEN_MEANING.match(text[end:]):
+        return True  # 'Police call this pattern "county lines": gangs using children to...'
     if sentence_end is None:
         return False
     following = text[sentence_end:sentence_end + 300]
@@ -200,7 +205,7 @@ class UnexplainedAcronym(Rule):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
                     continue
-                if _defines(text, s, e, acr):
+                if _defines(text, s, e, acr) or _next_sentence_defines(ctx, block, s, acr):
                     defined.add(key)
                     continue
                 if ctx.in_quote(block, s, e) or acr.lower() in words.accepted:
@@ -214,6 +219,13 @@ class UnexplainedAcronym(Rule):
                                    why="read as an acronym: capital letters not written out in full before it or in "
                                        "brackets after it, not in a glossary in the draft, and not a plain "
                                        "abbreviation (GP, NHS)")
+
+
+def _next_sentence_defines(ctx: LintContext, block: Block, start: int, acr: str) -> bool:
+    """'...the ICON leaflet. ICON stands for: Infant crying is normal...': written out in the next sentence."""
+    following = block.text[ctx.sentence_of(block, start).end_char:][:200]
+    return bool(re.match(r"\s*(?:" + re.escape(acr) + r"|this|it)\s+(?:stands for|means|is short for)\b", following,
+                         re.I))
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:

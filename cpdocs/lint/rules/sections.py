@@ -58,6 +58,8 @@ JUDGEMENT = (r"\bI (?:agree|think|believe|consider|am (?:worried|concerned)|woul
              r"\b(?:this|which) (?:means|shows|suggests|tells us)\b|\btaken together\b|\bon balance\b|"
              r"\bin summary\b|\boverall\b")
 LETTER_CONTENT = {
+    "risks": re.compile(r"\b(?:I am|I'm|we are|I remain) (?:\w+ )?(?:worried|concerned)\b|\bmy (?:main |biggest )?"
+                       r"(?:worry|worries|concern|concerns)\b|\brisks? (?:to|of|for)\b|\bat risk\b", re.I),
     "analysis": re.compile(JUDGEMENT, re.I),
     "recommendation": re.compile(
         r"\brecommend(?:s|ed|ation|ations)?\b|\b(?:should|needs? to) (?:have|be (?:made )?subject to"
@@ -252,6 +254,7 @@ def _child_voice(ctx: LintContext) -> bool:
     gap = r"(?:(?!\b(?:when|while|because|after|before|if|that|who|whom|whose|as)\b)[^.;,\"\u201c\u201d]){0,50}?"
     speech = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)" + gap + r"\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
     child = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)", re.I)
+    said = re.compile(r"\b" + SPEECH + r"\b", re.I)
     adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
     adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
     for b in _body(ctx):
@@ -263,6 +266,9 @@ def _child_voice(ctx: LintContext) -> bool:
             # a quotation the child speaks: the last person named before it, in its sentence, is the child
             sent = ctx.sentence_of(b, start)
             before = b.text[sent.start_char:start]
+            verbs = list(said.finditer(before))
+            if verbs:  # the speaker comes before the verb: 'Gemma said Amber was "always out"' is Gemma's
+                before = before[:verbs[-1].start()]
             last_child = max((m.end() for m in child.finditer(before)), default=-1)
             last_adult = max((m.end() for m in adult.finditer(before)), default=-1)
             if last_child > last_adult:
