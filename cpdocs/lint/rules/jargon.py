@@ -10,8 +10,7 @@ are never flagged.
 from __future__ import annotations
 
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from cpdocs.document import Block
 from cpdocs.lint.context import LintContext
@@ -31,7 +30,7 @@ ACRONYM = re.compile(
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
 TIME_SUFFIX = re.compile(r"^\d*(AM|PM)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
-SHOUTED_WORDS = {w.upper() for w in STOP_WORDS} | {
+SHOUTED = {
     "NB", "PS", "NOTE", "URGENT", "IMPORTANT", "PLEASE", "OFFICIAL", "SENSITIVE", "CONFIDENTIAL", "DRAFT",
     "YES", "NO", "NA", "TBC", "ASAP", "TBA", "OK", "AND", "THE",
 }
@@ -205,13 +204,22 @@ def acronym_suggestion(acr: str, expansion: str | None) -> str:
     return f"Write it out the first time: '{name} ({acr})', or just '{name}'."
 
 
+@cache
+def shouted_words() -> frozenset[str]:
+    """English stop words in capitals, and words written in capitals for emphasis: not acronyms.
+    spaCy's stop words are read here, not at import, so `cpdocs rules` need not load spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset({w.upper() for w in STOP_WORDS} | SHOUTED)
+
+
 def _is_acronym(acr: str, words) -> bool:
     key = acr.upper()
     if key in words.plain_abbreviations or TIME_SUFFIX.search(key):
         return False
     if ROMAN.match(acr) and len(acr) <= 4 and acr not in ("CIC", "CIV", "DVI"):
         return False
-    if acr.isupper() and key in SHOUTED_WORDS and key not in words.expansions:
+    if acr.isupper() and key in shouted_words() and key not in words.expansions:
         return False
     if sum(1 for c in acr if c.isupper()) < 2 and not any(c.isdigit() for c in acr):
         return False
