@@ -12,7 +12,6 @@ run, and a rule that needs the tags of any other block asks `ctx.tagged(block)` 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,17 +19,17 @@ from typing import TYPE_CHECKING
 
 from cpdocs.config import Config
 from cpdocs.document import Block, Document
-from cpdocs.lint.matcher_data import phrase_data
+from cpdocs.lint.phrases import ListMatcher, lemma_gate, phrase_matchers
 from cpdocs.lint.wordlists import Entry, WordLists
-from cpdocs.nlp import LemmaForms, is_tagged, split, splits_alone, tag
+from cpdocs.nlp import is_tagged, split, tag
 
 if TYPE_CHECKING:
-    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
 
 # The word lists the rules look phrases up in, by the name they give `find`: their blocks are
 # tagged in one batch when they may match by base form.
 LISTS = {"jargon": "jargon", "vague": "vague", "labels": "labels", "evidence": "evidence_markers"}
+NO_LEMMA_MATCH = "cpdocs.no_lemma_match"  # set on a doc that no list in LISTS can match by base form
 
 # Quotation marks: double quotes of both kinds pair up; a single quote opens only after a
 # space or bracket and closes only before one, so apostrophes (don't, Poppy's) never count.
@@ -53,106 +52,25 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_matcher_lock = threading.Lock()
-_matcher_cache: dict[tuple[int, str, tuple[Entry, ...]], ListMatcher] = {}
-
-
-@dataclass
-class ListMatcher:
-    """A word list's phrases ready to find: by their exact words (lower case) and by base form.
-
-    `by_first_lemma` holds the base-form phrases as lemma sequences, by their first lemma, so a
-    block can be checked for a possible base-form match before it is tagged.
-    """
-
-    lower: PhraseMatcher
-    lemma: PhraseMatcher
-    by_key: dict[str, Entry]
-    by_first_lemma: dict[str, list[tuple[str, ...]]]
-
-
-def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]) -> ListMatcher:
-    """Exact and base-form matchers for a word list, built once per model and list (not per draft:
-    lemmatising six hundred terms costs more than linting a short report), and kept on disk
-    between runs (see `cpdocs.lint.matcher_data`)."""
-    key = (id(nlp), name, entries)
-    with _matcher_lock:
-        if key not in _matcher_cache:
-            _matcher_cache[key] = _build(nlp, entries)
-        return _matcher_cache[key]
-
-
-def _build(nlp, entries: tuple[Entry, ...]) -> ListMatcher:
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
-    plain = [e for e in entries if e.pattern is None]
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for e, p in zip(plain, phrase_data(nlp, plain), strict=True):
-        lower.add(e.key, [Doc(nlp.vocab, words=p.words, spaces=p.spaces)])
-        if p.lemmas is not None:
-            # Only a base form finds its other forms: 'escalate' finds 'escalated', but 'actioned'
-            # must not find every 'action' through their shared stem (see matcher_data).
-            lemma.add(e.key, [Doc(nlp.vocab, words=p.words, spaces=p.spaces, lemmas=p.lemmas)])
-            if p.lemmas:
-                by_first.setdefault(p.lemmas[0], []).append(tuple(p.lemmas))
-    return ListMatcher(lower, lemma, {e.key: e for e in plain}, by_first)
-
-
-def could_match_by_lemma(doc: Doc, by_first: dict[str, list[tuple[str, ...]]], forms: LemmaForms) -> bool:
-    """Could a base-form phrase match this untagged doc anywhere its exact words do not already?
-
-    A lemma match whose every lemma is the word's own lower case is also an exact match of the
-    same phrase at the same place, which the exact matcher finds, so only a match through some
-    other form ('plans' for 'plan') needs the tagger's lemmas. False means the lemma matcher
-    would find nothing new in this doc, whatever tags it got.
-    """
-    if not by_first:
-        return False
-    n = len(doc)
-    words = [t.text for t in doc]
-    for i in range(n):
-        for first in forms.of_word(words[i]):
-            for seq in by_first.get(first, ()):
-                end = i + len(seq)
-                if end > n:
-                    continue
-                if all(seq[j] in forms.of_word(words[i + j]) for j in range(1, len(seq))) and \
-                        any(seq[j] != doc[i + j].lower_ for j in range(len(seq))):
-                    return True
-    return False
-
-
-_forms_lock = threading.Lock()
-_forms: dict[int, LemmaForms | None] = {}
-
-
-def lemma_forms(nlp) -> LemmaForms | None:
-    """The possible lemmas of words under this model, or None when blocks cannot be tagged apart."""
-    with _forms_lock:
-        if id(nlp) not in _forms:
-            _forms[id(nlp)] = LemmaForms.of(nlp) if splits_alone(nlp) else None
-        return _forms[id(nlp)]
-
-
 def blocks_to_tag(nlp, document: Document, words: WordLists, docs: list[Doc]) -> set[int]:
     """The blocks the rules will ask tags or lemmas of, so they can be tagged in one batch:
     the plan's items (is it an action, who owns it) and the blocks where a list may match by
-    base form. A rule may still ask for any other block (`LintContext.tagged`)."""
-    forms = lemma_forms(nlp)
-    if forms is None:
+    base form. A rule may still ask for any other block (`LintContext.tagged`).
+
+    Each other block is marked as checked against these lists, so `find` need not check it again.
+    """
+    matchers = [phrase_matchers(nlp, name, getattr(words, field)) for name, field in LISTS.items()]
+    gate = lemma_gate(nlp, matchers)
+    if gate is None:
         return set(range(len(docs)))
     out = {item.block.index for item in document.plan}
-    matchers = [phrase_matchers(nlp, name, getattr(words, field)) for name, field in LISTS.items()]
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for m in matchers:
-        for first, seqs in m.by_first_lemma.items():
-            by_first.setdefault(first, []).extend(seqs)
     for i, doc in enumerate(docs):
-        if i not in out and could_match_by_lemma(doc, by_first, forms):
+        if i in out or is_tagged(doc):
+            continue
+        if gate.could_match(doc):
             out.add(i)
+        else:
+            doc.user_data[NO_LEMMA_MATCH] = id(words)
     return out
 
 
@@ -224,14 +142,17 @@ class LintContext:
              skip_quotes: bool = True) -> list[Match]:
         """Every occurrence of a list's phrases, longest first, outside quotations."""
         m = self._matcher(name, entries)
-        patterned = [e for e in entries if e.pattern is not None]
-        forms = lemma_forms(self.nlp)
+        checked = LISTS.get(name) is not None and getattr(self.words, LISTS[name]) is entries
+        gate = None
         out: list[Match] = []
         for block in blocks if blocks is not None else list(self.text_blocks()):
             doc = self.docs[block.index]
-            if not is_tagged(doc) and (forms is None or could_match_by_lemma(doc, m.by_first_lemma, forms)):
-                doc = self.tagged(block)
+            if not is_tagged(doc) and not (checked and doc.user_data.get(NO_LEMMA_MATCH) == id(self.words)):
+                gate = gate or lemma_gate(self.nlp, [m])
+                if gate is None or gate.could_match(doc):
+                    doc = self.tagged(block)
             spans: list[tuple[int, int, Entry]] = []
+            # The base-form matcher finds nothing new in a doc that was left untagged (LemmaGate).
             for matcher in (m.lower, m.lemma) if is_tagged(doc) else (m.lower,):
                 for match_id, s, e in matcher(doc):
                     entry = m.by_key[self.nlp.vocab.strings[match_id]]
@@ -240,12 +161,13 @@ class LintContext:
                         continue
                     spans.append((span.start_char, span.end_char, entry))
             lowered = block.text.lower()
-            for entry in patterned:
-                if entry.needs is not None and not any(n in lowered for n in entry.needs):
+            present = {n for n in m.needs if n in lowered}
+            for entry in m.patterned:
+                if entry.needs is not None and entry.needs.isdisjoint(present):
                     continue  # the block lacks every word this pattern needs
-                for m_ in entry.pattern.finditer(block.text):
-                    if m_.end() > m_.start():
-                        spans.append((m_.start(), m_.end(), entry))
+                for found in entry.pattern.finditer(block.text):
+                    if found.end() > found.start():
+                        spans.append((found.start(), found.end(), entry))
             spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
             taken_end = -1
             for s, e, entry in spans:
