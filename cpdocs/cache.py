@@ -74,7 +74,7 @@ def write(kind: str, key: str, data: Any) -> bool:
         os.replace(tmp, path)
         tmp = None
         return True
-    except OSError:
+    except (OSError, TypeError, ValueError):  # no room, no right, or data JSON cannot hold
         return False
     finally:
         if tmp is not None:

@@ -2,10 +2,17 @@
 
 Rules are code; words are data. An authority adds its own jargon, vague phrases, labels and
 plain abbreviations in `cpdocs.toml` without touching Python (see lint/data/README.md).
+
+Reading the lists means parsing a megabyte of YAML and a few hundred regular expressions: half
+a second at every start. So the lists as built (without the compiled expressions) are kept in
+the cache folder (`cpdocs.cache`), keyed by the YAML files' contents, the authority's extras
+and cpdocs' version; and each regular expression is compiled the first time a draft needs it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import re._constants as _c
 import re._parser as _sre_parser
@@ -13,14 +20,62 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from cpdocs import __version__
+from cpdocs import cache as disk_cache
 from cpdocs.config import Config
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: five times faster
+NAMES = ("jargon", "acronyms", "vague", "labels", "evidence")
+LISTS = ("jargon", "vague", "labels", "evidence_markers")
 
 
-def required_text(pattern: re.Pattern[str]) -> frozenset[str] | None:
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    Most of the lists' patterns need words a given draft does not have (see `Entry.needs`), so
+    most are never run; compiling them all would cost a quarter of a second at every start.
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, string: str, *args):
+        return self.compiled().finditer(string, *args)
+
+    def search(self, string: str, *args):
+        return self.compiled().search(string, *args)
+
+    def match(self, string: str, *args):
+        return self.compiled().match(string, *args)
+
+    def fullmatch(self, string: str, *args):
+        return self.compiled().fullmatch(string, *args)
+
+    def findall(self, string: str, *args):
+        return self.compiled().findall(string, *args)
+
+    def sub(self, repl, string: str, count: int = 0):
+        return self.compiled().sub(repl, string, count)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, LazyPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+def required_text(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str] | None:
     """Strings of which any match must contain at least one (lower case), or None if unknown.
 
     A draft's block that contains none of them cannot match, so the regular expression need not
@@ -71,7 +126,7 @@ class Entry:
     key: str  # the phrase as listed (lower case), used to group and explain
     suggestion: str
     lemma: bool = False
-    pattern: re.Pattern[str] | None = None
+    pattern: LazyPattern | None = None
     needs: frozenset[str] | None = field(default=None, hash=False, compare=False)  # see required_text
     not_after: tuple[str, ...] = ()
     kind: str = ""
@@ -84,22 +139,28 @@ class WordLists:
     vague: tuple[Entry, ...]
     labels: tuple[Entry, ...]
     evidence_markers: tuple[Entry, ...]
-    evidence_cues: tuple[re.Pattern[str], ...]
+    evidence_cues: tuple[LazyPattern, ...]
     plain_abbreviations: frozenset[str]
     expansions: dict[str, str]
     accepted: frozenset[str]
 
 
-def _read(name: str) -> dict:
+def _text(name: str) -> str:
     try:
-        text = resources.files("cpdocs.lint.data").joinpath(name).read_text(encoding="utf-8")
+        return resources.files("cpdocs.lint.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
-    return yaml.load(text, Loader=SafeLoader) or {}
+        return ""
 
 
-def _compile(p: str | None) -> re.Pattern[str] | None:
-    return re.compile(p, re.IGNORECASE) if p else None
+def _read(name: str) -> dict:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: five times faster
+    return yaml.load(_text(name), Loader=loader) or {}
+
+
+def _compile(p: str | None) -> LazyPattern | None:
+    return LazyPattern(p, re.IGNORECASE) if p else None
 
 
 def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry]:
@@ -128,7 +189,16 @@ def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry
 
 @cache
 def _base() -> dict:
-    return {name: _read(f"{name}.yaml") for name in ("jargon", "acronyms", "vague", "labels", "evidence")}
+    return {name: _read(name) for name in NAMES}
+
+
+@cache
+def _sources() -> str:
+    """A digest of the lists' YAML files, for the cache key."""
+    h = hashlib.sha256()
+    for name in NAMES:
+        h.update(name.encode() + b"\0" + _text(name).encode("utf-8") + b"\0")
+    return h.hexdigest()
 
 
 def load_wordlists(config: Config) -> WordLists:
@@ -140,7 +210,22 @@ def load_wordlists(config: Config) -> WordLists:
 
 
 @cache
-def _load(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> WordLists:
+def _load(*extras) -> WordLists:
+    key = disk_cache.digest("wordlists", __version__, _sources(), extras)
+    words = _from_data(disk_cache.read("wordlists", key))
+    if words is None:
+        words = _build(*extras)
+        data = _to_data(words)
+        try:
+            same = json.loads(json.dumps(data)) == data  # only what JSON gives back unchanged
+        except (TypeError, ValueError):
+            same = False
+        if same:
+            disk_cache.write("wordlists", key, data)
+    return words
+
+
+def _build(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> WordLists:
     base = _base()
     accepted_set = frozenset(a.lower() for a in accepted)
     jargon = [e for e in _entries(base["jargon"].get("terms", []), "term",
@@ -155,7 +240,7 @@ def _load(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> Word
     labels += _entries([{"label": t, "suggestion": s} for t, s in extra_labels], "label", "")
     ev = base["evidence"]
     markers = _entries(ev.get("markers", []), "marker", "Say what you saw or heard that shows this, and when.")
-    cues = tuple(re.compile(c if isinstance(c, str) else c.get("pattern", ""), re.IGNORECASE)
+    cues = tuple(LazyPattern(c if isinstance(c, str) else c.get("pattern", ""), re.IGNORECASE)
                  for c in ev.get("evidence_cues", []) or [])
     acr = base["acronyms"]
     plain = {str(a).upper() for a in acr.get("plain", []) or []} | {a.upper() for a in plain_abbr}
@@ -166,3 +251,43 @@ def _load(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> Word
         evidence_cues=cues, plain_abbreviations=frozenset(plain), expansions=expansions,
         accepted=accepted_set,
     )
+
+
+def _to_data(words: WordLists) -> dict:
+    def entry(e: Entry) -> list:
+        return [e.key, e.suggestion, e.lemma, None if e.pattern is None else e.pattern.pattern,
+                0 if e.pattern is None else e.pattern.flags, None if e.needs is None else sorted(e.needs),
+                list(e.not_after), e.kind, e.extra]
+
+    return {
+        "lists": {name: [entry(e) for e in getattr(words, name)] for name in LISTS},
+        "evidence_cues": [[c.pattern, c.flags] for c in words.evidence_cues],
+        "plain_abbreviations": sorted(words.plain_abbreviations), "expansions": words.expansions,
+        "accepted": sorted(words.accepted),
+    }
+
+
+def _from_data(data) -> WordLists | None:
+    """The word lists from cached data, or None if the data is not what `_to_data` writes."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        def entry(item: list) -> Entry:
+            key, suggestion, lemma, pattern, flags, needs, not_after, kind, extra = item
+            if not (isinstance(key, str) and isinstance(suggestion, str) and isinstance(lemma, bool)
+                    and isinstance(kind, str) and isinstance(extra, dict) and isinstance(flags, int)):
+                raise ValueError(item)
+            return Entry(key=key, suggestion=suggestion, lemma=lemma,
+                         pattern=None if pattern is None else LazyPattern(str(pattern), flags),
+                         needs=None if needs is None else frozenset(map(str, needs)),
+                         not_after=tuple(map(str, not_after)), kind=kind, extra=extra)
+
+        lists = {name: tuple(entry(i) for i in data["lists"][name]) for name in LISTS}
+        return WordLists(
+            **lists, evidence_cues=tuple(LazyPattern(str(p), int(f)) for p, f in data["evidence_cues"]),
+            plain_abbreviations=frozenset(map(str, data["plain_abbreviations"])),
+            expansions={str(k): str(v) for k, v in dict(data["expansions"]).items()},
+            accepted=frozenset(map(str, data["accepted"])),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
