@@ -72,7 +72,8 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
     Exit code: 0 no findings at the --fail-on level, 1 findings, 2 a file could not be read.
     """
-    from cpdocs.lint.engine import Job, guarded, lint_files, workers_for
+    from cpdocs.lint.engine import Job, guarded
+    from cpdocs.lint.parallel import lint_files, workers_for
 
     documents: dict[int, object] = {}  # the Document of each result, for the HTML report
     fail_level = fail_on
@@ -104,8 +105,7 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
                 results[n] = got
     else:
         job_list = [job for _, job in todo]
-        workers = 1 if any(job.path == "-" for job in job_list) else workers_for(job_list, jobs)
-        for (n, _), result in zip(todo, lint_files(job_list, workers), strict=True):
+        for (n, _), result in zip(todo, lint_files(job_list, workers_for(job_list, jobs)), strict=True):
             results[n] = result
     done = [r for r in results if r is not None]  # every file has one
     if fmt != "text":

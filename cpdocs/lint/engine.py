@@ -2,8 +2,8 @@
 reads a file once, through the readers, and hands the Document to every rule.
 
 Many files are linted in one process with the model loaded once: the blocks of several drafts
-go through the language pipes together (`analyse`), and with enough files a second process,
-forked once the model is loaded, takes half of them (`lint_files`).
+go through the language pipes together (`analyse`, `lint_jobs`). `cpdocs.lint.parallel` spreads
+them over the cores.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from cpdocs.standards import REPORT_TYPES
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-FILES_PER_WORKER = 4  # fewer files than this per process: not worth a second process
 CHUNK = 32  # files analysed together: enough to batch well, few enough to keep memory small
 
 # Where two rules flag exactly the same words, the more specific finding wins: 'ASAP' is a vague
@@ -134,16 +133,19 @@ def guarded(path: str, step: Callable[..., object], *args) -> object:
                                            f"({type(exc).__name__}); please report it")
 
 
-def lint_jobs(jobs: list[Job]) -> list[FileResult]:
-    """Lint files in this process, CHUNK at a time, each chunk's blocks analysed together."""
+def lint_jobs(jobs: list[Job], read: dict[int, Document | FileResult] | None = None) -> list[FileResult]:
+    """Lint files in this process, CHUNK at a time, each chunk's blocks analysed together.
+    `read` holds the files already read (a Document, or the error), by their index in `jobs`."""
+    read = read or {}
     out: list[FileResult] = []
     for first in range(0, len(jobs), CHUNK):
-        out.extend(_lint_chunk(jobs[first:first + CHUNK]))
+        chunk = jobs[first:first + CHUNK]
+        out.extend(_lint_chunk(chunk, [read[first + i] if first + i in read else
+                                       guarded(job.path, read_document, job.path) for i, job in enumerate(chunk)]))
     return out
 
 
-def _lint_chunk(chunk: list[Job]) -> list[FileResult]:
-    read = [guarded(job.path, read_document, job.path) for job in chunk]  # a Document, or the error
+def _lint_chunk(chunk: list[Job], read: list[Document | FileResult]) -> list[FileResult]:
     ok = [i for i, r in enumerate(read) if isinstance(r, Document)]
     docs: dict[int, list[Doc]] = {}
     for model in dict.fromkeys(chunk[i].config.model for i in ok):
@@ -160,79 +162,15 @@ def _lint_chunk(chunk: list[Job]) -> list[FileResult]:
             for i, (job, r) in enumerate(zip(chunk, read, strict=True))]
 
 
-def workers_for(jobs: list[Job], wanted: int | None = None) -> int:
-    """How many processes: as asked, else one per free core with at least FILES_PER_WORKER files each."""
-    if wanted is not None:
-        return max(1, min(wanted, len(jobs)))
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, len(jobs) // FILES_PER_WORKER))
-
-
-def lint_files(jobs: list[Job], workers: int = 1) -> list[FileResult]:
-    """Lint many files, in order. With workers > 1, and where processes can be forked, the model
-    and word lists are loaded first and each forked worker takes a share of the files; if a
-    worker fails, its files are linted here instead."""
-    if workers <= 1 or len(jobs) < 2 or "fork" not in _start_methods():
-        return lint_jobs(jobs)
-    _prepare(jobs)
-    shares = _shares(jobs, workers)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(lint_jobs, [jobs[i] for i in share]) for share in shares[1:]]
-        mine = lint_jobs([jobs[i] for i in shares[0]])
-        theirs = []
-        for share, future in zip(shares[1:], futures, strict=True):
-            try:
-                theirs.append(future.result())
-            except Exception:
-                if os.environ.get("CPDOCS_DEBUG"):
-                    raise
-                theirs.append(lint_jobs([jobs[i] for i in share]))
-    by_index: dict[int, FileResult] = {}
-    for share, results in zip(shares, [mine, *theirs], strict=True):
-        by_index.update(zip(share, results, strict=True))
-    return [by_index[i] for i in range(len(jobs))]
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
-def _prepare(jobs: list[Job]) -> None:
-    """Load what every worker needs before forking, so that it is loaded once and shared."""
+def prepare(jobs: list[Job]) -> None:
+    """Load the models, word lists and matchers these files need (what forked workers then share)."""
     from cpdocs.lint.context import LISTS, phrase_matchers
 
-    for job in jobs:
+    for config in {id(job.config): job.config for job in jobs}.values():
         try:
-            nlp = load_model(job.config.model)
-            words = load_wordlists(job.config)
+            nlp = load_model(config.model)
+            words = load_wordlists(config)
         except InputError:
             continue  # reported per file later
         for name, field in LISTS.items():
             phrase_matchers(nlp, name, getattr(words, field))
-    import cpdocs.readers.docx  # noqa: F401  the Word reader's imports, once
-
-
-def _shares(jobs: list[Job], workers: int) -> list[list[int]]:
-    """Files dealt to workers by size, largest first, each to the least loaded: similar totals."""
-    def size(job: Job) -> int:
-        try:
-            return Path(job.path).stat().st_size
-        except OSError:
-            return 0
-
-    order = sorted(range(len(jobs)), key=lambda i: -size(jobs[i]))
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    loads = [0] * workers
-    for i in order:
-        w = loads.index(min(loads))
-        shares[w].append(i)
-        loads[w] += size(jobs[i]) or 1
-    return [sorted(s) for s in shares if s] or [[]]
