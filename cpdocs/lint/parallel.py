@@ -61,6 +61,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def cold() -> bool:
+    """Is spaCy still to be imported here? Then reading ahead overlaps with loading it."""
+    return "spacy" not in sys.modules
+
+
 def workers_for(jobs: list[Job], wanted: int | None = None) -> int:
     """How many processes: as asked, else one per free core with at least FILES_PER_WORKER files each."""
     if wanted is not None:
@@ -80,8 +85,7 @@ def lint_files(jobs: list[Job], workers: int = 1) -> list[FileResult]:
     """Lint many files and return their results in order (see the module's note)."""
     forks = can_fork() and not any(job.path == "-" for job in jobs)
     # Reading ahead pays only while this process still has spaCy to load.
-    ahead = Forked(_read_all, [j.path for j in jobs[:READ_AHEAD]]) if forks and "spacy" not in sys.modules \
-        and jobs else None
+    ahead = Forked(_read_all, [j.path for j in jobs[:READ_AHEAD]]) if forks and cold() and jobs else None
     if ahead is not None or (forks and workers > 1):
         prepare(jobs)
     got = ahead.result() if ahead is not None else None
