@@ -40,6 +40,18 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def source_digest(*files: str) -> str:
+    """A digest of the code that derives the cached data (pass `__file__`): change the code, miss
+    the cache, even within one version of cpdocs."""
+    h = hashlib.sha256()
+    for name in files:
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:
+            h.update(name.encode("utf-8"))
+    return h.hexdigest()
+
+
 def _path(kind: str, key: str) -> Path | None:
     base = folder()
     return None if base is None else base / f"{kind}-{key[:40]}.json"

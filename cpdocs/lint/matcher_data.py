@@ -27,7 +27,8 @@ class Phrase:
 
 def phrase_data(nlp, plain: list[Entry]) -> list[Phrase]:
     """Tokens and base forms of each plain (not regular-expression) entry, from the cache if it has them."""
-    key = cache.digest(KIND, __version__, model_id(nlp), [(e.key, e.lemma) for e in plain])
+    key = cache.digest(KIND, __version__, cache.source_digest(__file__), model_id(nlp),
+                       [(e.key, e.lemma) for e in plain])
     phrases = _parse(cache.read(KIND, key), len(plain))
     if phrases is None:
         phrases = _compute(nlp, plain)

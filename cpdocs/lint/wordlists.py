@@ -90,22 +90,35 @@ def required_text(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str] | No
     return frozenset(found) if found else None
 
 
+MIN_NEED = 2  # shorter strings are in nearly every block: no help
+MAX_CHOICES = 8  # spellings followed through a pattern ('na(i|ï)ve' is two)
+
+
 def _required(items) -> set[str] | None:
+    """The best set of strings of which a match of these parsed items contains one: the longest
+    shortest member first, then the fewest members."""
     best: set[str] | None = None
-    run = ""
+    runs = {""}  # the literal text read so far: one of these strings
 
     def consider(candidate: set[str] | None) -> None:
         nonlocal best
-        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+        if not candidate or min(map(len, candidate)) < MIN_NEED:
+            return
+        if best is None or (min(map(len, candidate)), -len(candidate)) > (min(map(len, best)), -len(best)):
             best = candidate
 
     for op, av in items:
-        if op is _c.LITERAL:
-            run += chr(av).lower()
+        choices = _choices(op, av)
+        if choices is not None:
+            joined = {r + c for r in runs for c in choices}
+            if len(joined) <= MAX_CHOICES:
+                runs = joined
+                continue
+            consider(runs)
+            runs = choices  # too many spellings: start again from this item
             continue
-        if len(run) >= 3:
-            consider({run})
-        run = ""
+        consider(runs)
+        runs = {""}
         if op is _c.SUBPATTERN:
             consider(_required(list(av[-1])))
         elif op is _c.BRANCH:
@@ -114,9 +127,43 @@ def _required(items) -> set[str] | None:
                 consider(set().union(*alternatives))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_required(list(av[2])))
-    if len(run) >= 3:
-        consider({run})
+    consider(runs)
     return best
+
+
+def _choices(op, av) -> set[str] | None:
+    """The few exact strings (lower case) one parsed item matches, or None: a letter, a class of a
+    few letters ('[iï]'), or a group or alternation of such ('(?:s|es)')."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN:
+        if len(av) > MAX_CHOICES or any(kind is not _c.LITERAL for kind, _ in av):
+            return None
+        return {chr(code).lower() for _, code in av}
+    if op is _c.SUBPATTERN:
+        return _spellings(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            found = _spellings(list(alt))
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= MAX_CHOICES else None
+    return None
+
+
+def _spellings(items) -> set[str] | None:
+    """Every string a run of exact items matches, or None if they are not all exact, or too many."""
+    out = {""}
+    for op, av in items:
+        choices = _choices(op, av)
+        if choices is None:
+            return None
+        out = {r + c for r in out for c in choices}
+        if len(out) > MAX_CHOICES:
+            return None
+    return out
 
 
 @dataclass(frozen=True)
@@ -211,7 +258,7 @@ def load_wordlists(config: Config) -> WordLists:
 
 @cache
 def _load(*extras) -> WordLists:
-    key = disk_cache.digest("wordlists", __version__, _sources(), extras)
+    key = disk_cache.digest("wordlists", __version__, disk_cache.source_digest(__file__), _sources(), extras)
     words = _from_data(disk_cache.read("wordlists", key))
     if words is None:
         words = _build(*extras)
