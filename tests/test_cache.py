@@ -141,3 +141,28 @@ def test_rules_documentation_matches_the_rules_and_follows_their_source(cache_di
     assert catalogue.info_by_code("cpd101").name == "vague-wording"
     assert catalogue.info_by_code("jargon").code == "CPD301"
     assert catalogue.info_by_code("CPD999") is None
+
+
+def test_patterns_from_cached_parts_are_the_compiled_patterns(cache_dir, monkeypatch):
+    import re
+
+    monkeypatch.setattr(wordlists, "_load", wordlists._load.__wrapped__)
+    wordlists.load_wordlists(Config())
+    cached = wordlists.load_wordlists(Config())
+    text = (DRAFTS / "example-agency-report.md").read_text(encoding="utf-8") + \
+        " section 47 enquiries; a naïve plan; G2P1; explore options further; it was naive"
+    patterns = [e.pattern for name in wordlists.LISTS for e in getattr(cached, name) if e.pattern is not None]
+    assert patterns and all(p.parts for p in patterns)
+    for p in patterns:
+        fresh = re.compile(p.pattern, p.flags)
+        got = p.compiled()
+        assert (got.pattern, got.flags, got.groups, got.groupindex) == \
+            (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+
+
+def test_damaged_parts_compile_as_usual():
+    good = wordlists.sre_parts(r"\bnaive\b", 2)
+    broken = wordlists.LazyPattern(r"\bnaive\b", 2, [good[0], [999999, 1, 2], *good[2:]])
+    assert broken.compiled().search("So NAIVE.").group() == "NAIVE"
+    assert wordlists.LazyPattern(r"\bnaive\b", 2, ["not", "parts"]).compiled().search("naive")

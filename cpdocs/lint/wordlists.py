@@ -11,11 +11,14 @@ and cpdocs' version; and each regular expression is compiled the first time a dr
 
 from __future__ import annotations
 
+import _sre
 import hashlib
 import json
 import re
+import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -33,18 +36,24 @@ class LazyPattern:
 
     Most of the lists' patterns need words a given draft does not have (see `Entry.needs`), so
     most are never run; compiling them all would cost a quarter of a second at every start.
+    Python's regular expression compiler is itself written in Python and takes about a
+    millisecond a pattern; `parts`, when the cache has them, are its output for this very
+    Python (see `sre_parts`), and turn that into a few microseconds.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "parts", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, parts: list | None = None):
         self.pattern = pattern
         self.flags = flags
+        self.parts = parts
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = _from_parts(self.pattern, self.parts) if self.parts else None
+            if self._compiled is None:
+                self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     def finditer(self, string: str, *args):
@@ -73,6 +82,35 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+def sre_parts(pattern: str, flags: int) -> list | None:
+    """What CPython's `re.compile` hands its regex engine for this pattern: flags, code, groups and
+    group names, as JSON can keep them. None where that is not how regular expressions compile.
+    Only valid for the same Python: the cache key holds its version and the engine's magic number."""
+    try:
+        tree = _sre_parser.parse(pattern, flags)
+        code = _sre_compiler._code(tree, flags)
+        names = dict(tree.state.groupdict)
+        by_index: list[str | None] = [None] * tree.state.groups
+        for name, i in names.items():
+            by_index[i] = name
+        return [flags | tree.state.flags, list(code), tree.state.groups - 1, names, by_index]
+    except Exception:  # not CPython's engine, or a pattern it cannot take: compile as usual
+        return None
+
+
+def _from_parts(pattern: str, parts: list) -> re.Pattern[str] | None:
+    try:
+        flags, code, groups, names, by_index = parts
+        return _sre.compile(pattern, flags, code, groups, names, tuple(by_index))
+    except Exception:  # the engine checks the code and refuses what it cannot run: compile as usual
+        return None
+
+
+def engine_id() -> str:
+    """Which regex engine `sre_parts` is for."""
+    return f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', '')}"
 
 
 def required_text(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str] | None:
@@ -258,7 +296,8 @@ def load_wordlists(config: Config) -> WordLists:
 
 @cache
 def _load(*extras) -> WordLists:
-    key = disk_cache.digest("wordlists", __version__, disk_cache.source_digest(__file__), _sources(), extras)
+    key = disk_cache.digest("wordlists", __version__, disk_cache.source_digest(__file__), engine_id(), _sources(),
+                            extras)
     words = _from_data(disk_cache.read("wordlists", key))
     if words is None:
         words = _build(*extras)
@@ -304,7 +343,8 @@ def _to_data(words: WordLists) -> dict:
     def entry(e: Entry) -> list:
         return [e.key, e.suggestion, e.lemma, None if e.pattern is None else e.pattern.pattern,
                 0 if e.pattern is None else e.pattern.flags, None if e.needs is None else sorted(e.needs),
-                list(e.not_after), e.kind, e.extra]
+                list(e.not_after), e.kind, e.extra,
+                None if e.pattern is None else sre_parts(e.pattern.pattern, e.pattern.flags)]
 
     return {
         "lists": {name: [entry(e) for e in getattr(words, name)] for name in LISTS},
@@ -320,12 +360,13 @@ def _from_data(data) -> WordLists | None:
         return None
     try:
         def entry(item: list) -> Entry:
-            key, suggestion, lemma, pattern, flags, needs, not_after, kind, extra = item
+            key, suggestion, lemma, pattern, flags, needs, not_after, kind, extra, parts = item
             if not (isinstance(key, str) and isinstance(suggestion, str) and isinstance(lemma, bool)
-                    and isinstance(kind, str) and isinstance(extra, dict) and isinstance(flags, int)):
+                    and isinstance(kind, str) and isinstance(extra, dict) and isinstance(flags, int)
+                    and (parts is None or isinstance(parts, list))):
                 raise ValueError(item)
             return Entry(key=key, suggestion=suggestion, lemma=lemma,
-                         pattern=None if pattern is None else LazyPattern(str(pattern), flags),
+                         pattern=None if pattern is None else LazyPattern(str(pattern), flags, parts),
                          needs=None if needs is None else frozenset(map(str, needs)),
                          not_after=tuple(map(str, not_after)), kind=kind, extra=extra)
 
