@@ -160,11 +160,7 @@ class LintContext:
                     if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
                         continue
                     spans.append((span.start_char, span.end_char, entry))
-            lowered = block.text.lower()
-            present = {n for n in m.needs if n in lowered}
-            for entry in m.patterned:
-                if entry.needs is not None and entry.needs.isdisjoint(present):
-                    continue  # the block lacks every word this pattern needs
+            for entry in m.patterns_for(block.text.lower()):  # not those needing words the block lacks
                 for found in entry.pattern.finditer(block.text):
                     if found.end() > found.start():
                         spans.append((found.start(), found.end(), entry))

@@ -35,6 +35,17 @@ class ListMatcher:
     lemma_phrases: list[tuple[str, ...]]
     patterned: list[Entry]  # the entries found by regular expression instead
     needs: frozenset[str]  # every string one of those needs (see Entry.needs)
+    by_need: dict[str, list[int]]  # the patterned entries (by index) that need each string
+    always: list[int]  # the patterned entries that need no particular string
+
+    def patterns_for(self, lowered: str) -> list[Entry]:
+        """The patterned entries that could match a block, in list order: those needing a string
+        the (lower-case) block has, and those needing none."""
+        found = set(self.always)
+        for need in self.needs:
+            if need in lowered:
+                found.update(self.by_need[need])
+        return [self.patterned[i] for i in sorted(found)]
 
 
 _lock = threading.Lock()
@@ -69,8 +80,13 @@ def _build(nlp, entries: tuple[Entry, ...]) -> ListMatcher:
             if p.lemmas:
                 lemma_phrases.append(tuple(p.lemmas))
     patterned = [e for e in entries if e.pattern is not None]
-    needs = frozenset(n for e in patterned if e.needs is not None for n in e.needs)
-    return ListMatcher(lower, lemma, {e.key: e for e in plain}, lemma_phrases, patterned, needs)
+    by_need: dict[str, list[int]] = {}
+    for i, e in enumerate(patterned):
+        for need in e.needs or ():
+            by_need.setdefault(need, []).append(i)
+    always = [i for i, e in enumerate(patterned) if e.needs is None]
+    return ListMatcher(lower, lemma, {e.key: e for e in plain}, lemma_phrases, patterned, frozenset(by_need),
+                       by_need, always)
 
 
 class LemmaGate:
