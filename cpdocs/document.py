@@ -10,9 +10,7 @@ table at the top, numbers the blocks, and finds the plan's items and the records
 
 from __future__ import annotations
 
-import re
-
-from cpdocs.layout import unfold
+from cpdocs.layout import DETAIL_LABELS, unfold
 from cpdocs.model import Block, BlockKind, Document, PlanItem, Table
 from cpdocs.plans import find_plan, find_records, is_letter
 from cpdocs.raw import (
@@ -44,7 +42,9 @@ def promote_numbered_headings(items: list[RawItem]) -> None:
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
         prev = items[i - 1] if i else None
-        if SENTENCE_END.search(item.text.strip()) or len(item.text.split()) > 8 or not item.text[:1].isupper():
+        text = item.text.strip()
+        question = text.endswith("?") and (capitals(text) or len(text.split()) <= 6)  # 'WHAT NEEDS TO HAPPEN?'
+        if (SENTENCE_END.search(text) and not question) or len(text.split()) > 8 or not text[:1].isupper():
             continue
         restarts = nxt is not None and nxt.kind == "list_item" and nxt.numbered and nxt.number == 1 \
             and item.number not in (None, 1)
@@ -195,14 +195,6 @@ def _heading_text(text: MappedText) -> MappedText:
 def _has_body(blocks: list[Block]) -> bool:
     """True once the draft has running text (a paragraph or list), not just a details table."""
     return any(b.kind in ("paragraph", "list_item") for b in blocks)
-
-
-DETAIL_LABELS = re.compile(
-    r"^(child|children|name|names?|mother|father|dob|date of birth|address|social worker|author|report author|"
-    r"setting|school|agency|date|venue|chair|meeting|conference|family|parents?|carer|role|gp|"
-    r"legal status|category|present|ethnicity|siblings?|date and (time|venue)|time)\b",
-    re.IGNORECASE,
-)
 
 
 def _is_details_table(rows: list[list[str]]) -> bool:

@@ -35,19 +35,66 @@ FORM_HEADER = re.compile(
     r"|^\s*(?:answers?|responses?|details|information|comments?|your (?:answer|response)|notes)\s*$", re.I)
 DATE_LABEL = re.compile(r"^\s*(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?[\s/.\-]|^\s*\d{4}-\d{2}-\d{2}|^\s*(?:w/?c|wc)\b",
                         re.I)
+DETAIL_LABELS = re.compile(
+    r"^(child|children|name|names?|mother|father|dob|d\.o\.b\.?|date of birth|address|social worker|author|"
+    r"report author|report by|setting|school|agency|date|venue|chair|meeting|conference|family|parents?|carer|role|gp|"
+    r"legal status|category|present|ethnicity|siblings?|date and (time|venue)|time|key person|key worker|"
+    r"nhs (?:number|no)|unique pupil|upn|year group|class|telephone|tel|phone|email|ref|our ref|your ref|"
+    r"nationality|language|religion|gender|sex|age|baby|unborn|due date|edd|health visitor|midwife)\b",
+    re.IGNORECASE,
+)
+LABEL_VALUE = re.compile(r"^\s*([A-Z][\w'\u2019./ ]{0,30}?)\s*:\s+(\S.*)$")
 CHECKBOXES = "\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718"
 WORD = re.compile(r"[\w'\u2019&-]+")
 
 
 def unfold(items: list[RawItem]) -> list[RawItem]:
-    """The items with every layout table and form replaced by what it holds."""
+    """The items with every layout table and form replaced by what it holds, and runs of details
+    typed as lines ('Mother: Chelsea Barraclough') read as a details table."""
     out: list[RawItem] = []
     for item in items:
         if item.kind == "table":
             out.extend(unfold_table(item))
         else:
             out.append(item)
+    return _detail_lines(out)
+
+
+def _detail_line(item: RawItem) -> re.Match | None:
+    if item.kind != "paragraph" or "\n" in item.text or _words(item.text) > 12:
+        return None
+    m = LABEL_VALUE.match(item.text)
+    return m if m and DETAIL_LABELS.match(m.group(1)) and not SENTENCE_END.search(m.group(2).strip()) else None
+
+
+def _detail_lines(items: list[RawItem]) -> list[RawItem]:
+    """Two or more 'Label: value' lines in a row, with labels such as 'Mother', 'Date of birth' or
+    'School': the details of the report, typed as lines."""
+    out: list[RawItem] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and _detail_line(items[j]):
+            j += 1
+        if j - i >= 2:
+            rows = []
+            for item in items[i:j]:
+                m = _detail_line(item)
+                mapped = item.mapped()
+                rows.append([RawCell(items=[_part(item, mapped, m.start(1), m.end(1))]),
+                             RawCell(items=[_part(item, mapped, m.start(2), len(item.text))])])
+            out.append(RawItem(kind="table", cells=rows, details=True, line=items[i].line, page=items[i].page))
+            i = j
+            continue
+        out.append(items[i])
+        i += 1
     return out
+
+
+def _part(item: RawItem, mapped, start: int, end: int) -> RawItem:
+    piece = mapped.slice(start, end)
+    return RawItem(kind="paragraph", text=piece.text, origin=piece.origin if item.origin is not None else None,
+                   line=item.line, page=item.page, disabled=item.disabled)
 
 
 def _words(text: str) -> int:
@@ -120,6 +167,8 @@ def classify(rows: list[list[RawCell]]) -> str:
         return "data"
     if _labelled(live):
         return "labelled"
+    if any(_big(c) for c in filled):
+        return "flow"  # a report typed into a grid of big cells, with no column names over them
     return "data"
 
 

@@ -35,6 +35,10 @@ LOOKS_BACK = re.compile(
     r"\b(?:review of|reviewing|progress|update on|updates? from|since the last|so far|previous|last (?:meeting|core "
     r"group|conference|review)|actions? from (?:the )?(?:last|previous)|outstanding actions? from|what has happened)\b",
     re.I)
+# Outcomes say what should change, not who does what: a plan's goals are not its actions.
+OUTCOMES = re.compile(r"\b(?:outcomes?|goals?|aims?|objectives?|what (?:the|this) plan is for|what needs to change|"
+                      r"what we (?:want|hope) to (?:achieve|see|happen)|what should change|desired)\b", re.I)
+STEPS = re.compile(r"\b(?:actions?|steps|tasks|what (?:we|i|\w+) will do|who will|next|what will happen)\b", re.I)
 CHRONOLOGY = re.compile(r"\b(?:chronology|history|background|significant events|timeline)\b", re.I)
 ACTION_LINE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?:agreed\s+)?actions?(?:\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
                          r"\s*[:\u2013\u2014-]\s*", re.I)
@@ -140,7 +144,7 @@ def find_plan(doc: Document) -> list[PlanItem]:
         if (lines := _action_lines(b)):
             items.extend(lines)
             continue
-        if not _plan_section(b.section_keys):
+        if not _plan_section(b.section_keys) or (OUTCOMES.search(b.section) and not STEPS.search(b.section)):
             continue
         heading = f"'{b.section}'" if b.section else "the plan"
         if b.kind == "list_item":

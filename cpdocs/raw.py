@@ -96,6 +96,7 @@ MARKING = re.compile(r"^\s*official[\s\-\u2013]*sensitive\b|^\s*(official|restri
 SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)]?$")
 NUMBERED_HEADING = re.compile(
     r"^(?:(?i:section|part)\s+\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]?\s+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-H][.)]\s+)"
+    r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # '19 March 2025' is a date, not a heading
     r"[A-Z\u2018\u201c'\"]",
 )
 

@@ -77,7 +77,7 @@ def gives_when(text: str) -> bool:
 
 
 def owner_missing(cell: str) -> bool:
-    return bool(NO_OWNER.match(cell or ""))
+    return bool(NO_OWNER.match(cell or "")) or crowd(cell or "")
 
 
 def span_of(ctx: LintContext, item: PlanItem) -> Span:
@@ -134,7 +134,21 @@ def names_owner(ctx: LintContext, item: PlanItem) -> bool:
         return _has_agent(after)
     if not len(subject):
         return _has_agent(text)
+    if crowd(subject.text) or (subject.text.strip().lower() in ("we", "us", "we all")
+                               and ctx.report_type in ("chairs-letter", "core-group-minutes")):
+        return False  # 'All agencies to...'; and in a letter or minutes, 'we' is everyone and so no one
     return _is_owner(subject, ctx.proper_names)
+
+
+CROWD = re.compile(
+    r"^(?:all|everyone|everybody|all involved|(?:the\s+)?(?:relevant\s+|key\s+|other\s+|all\s+|multi-?agency\s+|"
+    r"partner\s+)*(?:professionals?|agencies|services|partners|the team|team|teams|network|professional network|"
+    r"core group(?: members)?|group|workers|practitioners)(?: involved)?)$", re.I)
+
+
+def crowd(subject: str) -> bool:
+    """A subject that names no one: 'professionals', 'all agencies', 'the team', 'services'."""
+    return bool(CROWD.match(" ".join(subject.replace(",", " ").split())))
 
 
 def _first_marker(doc: Doc | Span) -> int | None:

@@ -22,6 +22,7 @@ from cpdocs.document import Block, Document
 from cpdocs.lint.phrases import ListMatcher, lemma_gate, phrase_matchers
 from cpdocs.lint.wordlists import Entry, WordLists
 from cpdocs.nlp import is_tagged, split, tag
+from cpdocs.plans import OUTCOMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -38,6 +39,8 @@ SINGLE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:]))[\u2018'](?=\S)(.+?)(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013])")
 
 
+PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is (?:for|to)|so that|in order to)\b",
+                           re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
     r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
@@ -119,6 +122,20 @@ class LintContext:
     # -- quotations -------------------------------------------------------------------
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes[block.index])
+
+    # -- the plan -----------------------------------------------------------------------
+    @cached_property
+    def _plan_tables(self) -> frozenset[int]:
+        return frozenset(a.block.table for a in self.document.plan if a.block.table is not None)
+
+    def in_plan(self, block: Block, char: int) -> bool:
+        """Is this place part of the plan: its actions, outcomes or recommendations, or a sentence
+        about what the plan is for ('The aim of the plan is for Ellis to feel safer')?"""
+        if block.section_keys & {"plan", "recommendation"} or OUTCOMES.search(block.section or ""):
+            return True
+        if block.table is not None and block.table in self._plan_tables:
+            return True
+        return bool(PLAN_SENTENCE.search(self.sentence_of(block, char).text))
 
     # -- blocks -----------------------------------------------------------------------
     def text_blocks(self, include_title: bool = False) -> Iterator[Block]:

@@ -267,7 +267,7 @@ def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry
             pattern=pattern,
             not_after=tuple(w.lower() for w in item.get("not_after", []) or []),
             kind=item.get("kind", "") or item.get("domain", ""),
-            extra={k: v for k, v in item.items() if k in ("plain", "note", "people_only", "context")},
+            extra={k: v for k, v in item.items() if k in ("plain", "note", "people_only", "context", "where")},
         ))
     return out
 

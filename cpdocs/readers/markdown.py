@@ -15,6 +15,9 @@ from cpdocs.raw import RawCell, RawItem
 
 BR = re.compile(r"^<br\s*/?>$", re.I)
 CELL_BULLET = re.compile(r"^(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)])\s+")
+# Bullets typed as characters (pasted from Word): Markdown does not know them, so consecutive lines
+# starting with one arrive as one paragraph; each is a list item, as in the Word reader.
+TYPED_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\u25ba\u2013\u2014o]\s+")
 DISABLE = re.compile(r"<!--\s*cpdocs-disable\s+([A-Za-z0-9_,\s-]+?)\s*-->")
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -88,9 +91,10 @@ def read_markdown(text: str) -> list[RawItem]:
             txt, bold, breaks = inline_text(inline)
             line = tok.map[0] + 1 if tok.map else None
             kind = "list_item" if list_stack else "paragraph"
-            items.append(RawItem(kind=kind, text=txt, bold=bold, line=line, line_starts=breaks,
-                                 disabled=disabled, numbered=bool(list_stack) and list_stack[-1].startswith("ordered"),
-                                 number=number if list_stack else None))
+            item = RawItem(kind=kind, text=txt, bold=bold, line=line, line_starts=breaks, disabled=disabled,
+                           numbered=bool(list_stack) and list_stack[-1].startswith("ordered"),
+                           number=number if list_stack else None, list_level=max(len(list_stack) - 1, 0))
+            items.extend(split_typed_bullets(item) if kind == "paragraph" else [item])
             disabled = frozenset()
             i += 3
             continue
@@ -133,3 +137,26 @@ def _cell(tok: Token, line: int | None) -> RawCell:
         else:
             items.append(RawItem(kind="paragraph", text=text, bold=bold, line=line))
     return RawCell(items=items)
+
+
+def split_typed_bullets(item: RawItem) -> list[RawItem]:
+    """A paragraph whose lines start with typed bullets ('• Kai will...'): one list item a line
+    (a line without a bullet carries on the item above), after any lines of plain text."""
+    starts = [0, *item.line_starts]
+    bounds = list(zip(starts, starts[1:] + [len(item.text)], strict=True))
+    if not any(TYPED_BULLET.match(item.text[a:b]) for a, b in bounds):
+        return [item]
+    out: list[RawItem] = []
+    for n, (a, b) in enumerate(bounds):
+        line = item.text[a:b].strip()
+        m = TYPED_BULLET.match(line)
+        where = (item.line + n) if item.line is not None else None
+        if m:
+            out.append(RawItem(kind="list_item", text=line[m.end():], line=where, disabled=item.disabled))
+        elif out:
+            prev = out[-1]
+            prev.line_starts = [*prev.line_starts, len(prev.text) + 1]
+            prev.text = f"{prev.text} {line}"
+        else:
+            out.append(RawItem(kind="paragraph", text=line, line=where, disabled=item.disabled, bold=item.bold))
+    return out

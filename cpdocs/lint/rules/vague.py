@@ -21,6 +21,8 @@ class VagueWording(Rule):
 
     def check(self, ctx):
         for m in ctx.find("vague", ctx.words.vague):
+            if m.entry.extra.get("where") == "plan" and not ctx.in_plan(m.block, m.start):
+                continue  # an outcome word ('feel safer') is vague in a plan, not in what a child said
             kind = "timescale" if m.entry.kind == "timescale" else "action"
             if kind == "timescale":
                 message = f"'{m.text}' is not a timescale"
