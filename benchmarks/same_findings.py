@@ -1,6 +1,6 @@
 """Prove a speed change kept every finding: snapshot the JSON of every fixture draft, then diff.
 
-    python benchmarks/same_findings.py save OUT_DIR [--one-call] [--cmd 'cpdocs lint ...']
+    python benchmarks/same_findings.py save OUT_DIR [--one-call] [--code DIR] [--cmd 'cpdocs lint ...']
     python benchmarks/same_findings.py diff BEFORE_DIR AFTER_DIR
 
 `save` lints every draft under `fixtures/drafts`, `fixtures/eval`, `fixtures/eval2`, `fixtures/eval3`,
@@ -8,7 +8,8 @@
 and writes each draft's JSON result to OUT_DIR. By default each draft gets its own cold call, as a
 user runs it; `--one-call` lints them all in one call, which must give the same findings (state that
 leaked from one draft to the next would show here). `fixtures/eval5` is a held-out set and is never
-read. `diff` prints every draft whose findings, metrics or report type differ, and exits 1 if any do.
+read. `--code DIR` lints with the cpdocs package in DIR (a checkout of the commit before a change).
+`diff` prints every draft whose findings, metrics or report type differ, and exits 1 if any do.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ def _name(path: Path) -> str:
     return "__".join(path.resolve().parts[-3:]) + ".json"
 
 
-def save(out_dir: Path, cmd: str, one_call: bool) -> None:
+def save(out_dir: Path, cmd: str, one_call: bool, code: Path = ROOT) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     files = drafts()
     batches = [files] if one_call else [[f] for f in files]
     for batch in batches:
-        proc = subprocess.run(shlex.split(cmd) + [str(f) for f in batch], capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run(shlex.split(cmd) + [str(f) for f in batch], capture_output=True, text=True, cwd=code)
         results = json.loads(proc.stdout)["files"]
         assert len(results) == len(batch), proc.stderr
         for f, r in zip(batch, results, strict=True):
@@ -91,12 +92,13 @@ def main() -> None:
     s.add_argument("out", type=Path)
     s.add_argument("--cmd", default=CMD)
     s.add_argument("--one-call", action="store_true")
+    s.add_argument("--code", type=Path, default=ROOT, help="the folder holding the cpdocs package to run")
     d = sub.add_parser("diff")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
     a = ap.parse_args()
     if a.what == "save":
-        save(a.out, a.cmd, a.one_call)
+        save(a.out, a.cmd, a.one_call, a.code.resolve())
     else:
         sys.exit(diff(a.before, a.after))
 
