@@ -65,7 +65,7 @@ def _codes(value: str | None) -> list[str]:
               help="Word drafts: write a copy with each finding as a comment (to -o, or DRAFT.cpdocs.docx).")
 @click.option("--force", is_flag=True, help="Replace an output file that already exists.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="How many processes check the drafts [default: one per free core, for four drafts or more].")
+              help="How many processes check the drafts [default: one per free core, with four drafts each or more].")
 def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, annotate, force, jobs):
     """Check draft reports against the standards.
 

@@ -5,7 +5,8 @@ core. Meanwhile a forked process reads the drafts (Word files take a while to pa
 the documents back. Once the model, word lists and matchers are loaded, with enough files, one
 forked worker per free core takes a share of them, sharing the loaded model with this process.
 Whatever fails in a forked process is done again here, so the results are the same either way.
-Where processes cannot be forked (Windows, macOS' default), everything runs in this process.
+Where processes cannot be forked (Windows), or should not be (a process with threads), everything
+runs in this process.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,7 +60,9 @@ def _run_and_send(conn, fn: Callable, args: tuple) -> None:
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Processes can be forked here, safely: a process with other threads (a web server) could
+    fork one holding a lock, so it lints in its own process instead."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def cold() -> bool:
