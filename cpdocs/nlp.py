@@ -40,7 +40,7 @@ SENTENCE_PIPES = ("senter",)
 BATCH = 256
 TAGGED = "cpdocs.tagged"
 
-_lock = threading.RLock()
+_lock = threading.Lock()
 _loaded: dict[str | None, Language] = {}
 
 
@@ -160,28 +160,34 @@ def is_tagged(doc: Doc) -> bool:
 
 def split(nlp: Language, texts: Iterable[str]) -> list[Doc]:
     """Tokens and sentences of each text (all pipes, when the model cannot split apart)."""
-    if not splits_alone(nlp):
-        docs = list(nlp.pipe(texts, batch_size=BATCH))
+    docs = list(nlp.tokenizer.pipe(texts, batch_size=BATCH))
+    alone = splits_alone(nlp)
+    _run(nlp, docs, lambda name: name in SENTENCE_PIPES or not alone)
+    if not alone:
         for doc in docs:
             doc.user_data[TAGGED] = True
-        return docs
-    with _lock:  # select_pipes changes the shared pipeline for a moment
-        with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in SENTENCE_PIPES]):
-            return list(nlp.pipe(texts, batch_size=BATCH))
+    return docs
 
 
 def tag(nlp: Language, docs: list[Doc]) -> None:
     """Add tags, parts of speech and lemmas to split docs, in place, in the pipeline's order."""
     docs = [d for d in docs if not is_tagged(d)]
+    _run(nlp, docs, lambda name: name not in SENTENCE_PIPES)
+    for doc in docs:
+        doc.user_data[TAGGED] = True
+
+
+def _run(nlp: Language, docs: list[Doc], which) -> None:
+    """Run the pipeline's pipes that `which(name)` picks over the docs, in place and in order, as
+    `nlp.pipe` does, without switching pipes off (another thread may be using the pipeline)."""
     if not docs:
         return
     stream: Iterable[Doc] = docs
     for name, pipe in nlp.pipeline:
-        if name in SENTENCE_PIPES:
-            continue
-        stream = pipe.pipe(stream, batch_size=BATCH) if hasattr(pipe, "pipe") else map(pipe, stream)
-    for doc in stream:
-        doc.user_data[TAGGED] = True
+        if which(name):
+            stream = pipe.pipe(stream, batch_size=BATCH) if hasattr(pipe, "pipe") else map(pipe, stream)
+    for _ in stream:
+        pass
 
 
 class LemmaForms:
