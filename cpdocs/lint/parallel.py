@@ -11,6 +11,7 @@ runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -98,6 +99,7 @@ def lint_files(jobs: list[Job], workers: int = 1) -> list[FileResult]:
         return lint_jobs(jobs, read)
     global _shared
     _shared = (jobs, read)
+    gc.freeze()  # what the workers share: their collector never walks it, so never copies its pages
     try:
         shares = _shares(jobs, workers)
         others = [Forked(_lint_share, share) for share in shares[1:]]
@@ -109,6 +111,7 @@ def lint_files(jobs: list[Job], workers: int = 1) -> list[FileResult]:
             results.update(zip(share, theirs, strict=True))
     finally:
         _shared = None
+        gc.unfreeze()
     return [results[i] for i in range(len(jobs))]
 
 
