@@ -166,3 +166,25 @@ def test_damaged_parts_compile_as_usual():
     broken = wordlists.LazyPattern(r"\bnaive\b", 2, [good[0], [999999, 1, 2], *good[2:]])
     assert broken.compiled().search("So NAIVE.").group() == "NAIVE"
     assert wordlists.LazyPattern(r"\bnaive\b", 2, ["not", "parts"]).compiled().search("naive")
+
+
+def test_bank_holidays_are_the_packages_in_and_beyond_the_cached_years(cache_dir, monkeypatch):
+    import datetime as dt
+
+    import holidays
+
+    from cpdocs import bank_holidays as bh
+
+    monkeypatch.setattr(bh, "bank_holidays", bh.bank_holidays.__wrapped__)
+    package = holidays.country_holidays("GB", subdiv="ENG")
+    for attempt in ("built", "cached", "damaged"):
+        if attempt == "damaged":
+            for path in cache_dir.glob("bank-holidays-*.json"):
+                path.write_text(json.dumps({"key": path.stem, "data": {"2025-13-40": 1}}), encoding="utf-8")
+        calendar = bh.bank_holidays()
+        day = dt.date(bh.FIRST - 3, 1, 1)
+        while day.year <= bh.LAST + 3:
+            assert (day in calendar, calendar.get(day)) == (day in package, package.get(day)), (attempt, day)
+            day += dt.timedelta(days=1)
+    assert dt.datetime(2025, 12, 25, 9, 30) in calendar and calendar.get(dt.date(2025, 4, 18)) == "Good Friday"
+    assert len(list(cache_dir.glob("bank-holidays-*.json"))) == 1
