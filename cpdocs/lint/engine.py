@@ -9,7 +9,6 @@ them over the cores.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,10 +151,12 @@ def _lint_chunk(chunk: list[Job], read: list[Document | FileResult]) -> list[Fil
         at = [i for i in ok if chunk[i].config.model == model]
         try:
             analysed = analyse(load_model(model), [(read[i], load_wordlists(chunk[i].config)) for i in at])
+        except InputError:
+            continue  # no model, or a bad list: each file reports it below
         except Exception:
-            if os.environ.get("CPDOCS_DEBUG") and not isinstance(sys.exc_info()[1], InputError):
+            if os.environ.get("CPDOCS_DEBUG"):
                 raise
-            continue  # each file is analysed, and reports its problem, on its own below
+            continue  # each file is analysed on its own below, and only the faulty one fails
         docs.update(zip(at, analysed, strict=True))
     return [r if isinstance(r, FileResult) else
             guarded(job.path, lint_document, r, job.config, job.report_type, docs.get(i))
