@@ -4,7 +4,9 @@ shared out to forked workers, or linted one by one; a worker that fails costs ti
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +18,23 @@ from cpdocs.lint import parallel
 from cpdocs.lint.engine import Job, lint_jobs
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="processes cannot be forked here")
+
+
+@pytest.fixture(autouse=True)
+def forking(monkeypatch):
+    """Fork even if the test process has a thread running (a web test's server): these tests need
+    the forked paths. Every Forked process started is counted."""
+    monkeypatch.setattr(parallel, "can_fork", lambda: "fork" in multiprocessing.get_all_start_methods())
+    started = []
+    real = parallel.Forked
+
+    class Counted(real):
+        def __init__(self, fn, *args):
+            started.append(fn.__name__)
+            super().__init__(fn, *args)
+
+    monkeypatch.setattr(parallel, "Forked", Counted)
+    return started
 
 
 @pytest.fixture
@@ -30,14 +49,27 @@ def as_dicts(results):
     return [r.as_dict() for r in results]
 
 
-def test_workers_give_the_results_of_one_process(jobs):
+def test_workers_give_the_results_of_one_process(jobs, forking):
     one = as_dicts(lint_jobs(jobs))
     assert [bool(r.get("error")) for r in one] == [False] * 5 + [True, True, False, False]
     assert as_dicts(parallel.lint_files(jobs, workers=2)) == one
     assert as_dicts(parallel.lint_files(jobs, workers=3)) == one
+    assert forking.count("_lint_share") == 3  # one worker, then two
 
 
-def test_reading_ahead_gives_the_same_results(jobs, monkeypatch):
+def test_no_fork_from_a_process_with_threads(monkeypatch):
+    monkeypatch.undo()  # the real check
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert not parallel.can_fork()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_reading_ahead_gives_the_same_results(jobs, monkeypatch, forking):
     one = as_dicts(lint_jobs(jobs))
     monkeypatch.setattr(parallel, "cold", lambda: True)
     seen = []
@@ -45,9 +77,10 @@ def test_reading_ahead_gives_the_same_results(jobs, monkeypatch):
     monkeypatch.setattr(parallel, "lint_jobs", lambda js, read=None: seen.append(len(read or {})) or real(js, read))
     assert as_dicts(parallel.lint_files(jobs, workers=1)) == one
     assert seen == [len(jobs)]  # every file came read from the forked reader
+    assert forking == ["_read_all"]
 
 
-def test_a_failing_worker_costs_time_not_results(jobs, monkeypatch):
+def test_a_failing_worker_costs_time_not_results(jobs, monkeypatch, forking):
     one = as_dicts(lint_jobs(jobs))
     parent = os.getpid()
     real = parallel._lint_share
@@ -59,6 +92,7 @@ def test_a_failing_worker_costs_time_not_results(jobs, monkeypatch):
 
     monkeypatch.setattr(parallel, "_lint_share", flaky)
     assert as_dicts(parallel.lint_files(jobs, workers=2)) == one
+    assert forking == ["flaky"]
 
 
 def test_workers_for_many_files_only():
