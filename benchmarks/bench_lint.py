@@ -154,7 +154,7 @@ mark("word lists and matchers")
 from cpdocs.readers import read_document
 documents = [read_document(p) for p in sys.argv[1:]]; mark("reading")
 docs = engine.analyse(nlp, [(d, words) for d in documents]); mark("pipeline")
-results = [engine.lint_document(d, Config(), None, a) for d, a in zip(documents, docs)]; mark("rules")
+results = [engine.lint_document(d, Config(), None, docs=a) for d, a in zip(documents, docs)]; mark("rules")
 json_reporter.render(results); mark("reporting")
 print(json.dumps(marks))
 """

@@ -16,7 +16,8 @@ from cpdocs.errors import InputError
 COMMANDS = {
     "lint": "cpdocs.lint.commands:lint",
     "rules": "cpdocs.lint.commands:rules",
-    "audit": "cpdocs.audit_command:audit",
+    "fix": "cpdocs.lint.fix_command:fix",
+    "audit": "cpdocs.audit.command:audit",
     "generate": "cpdocs.generate.commands:generate",
     "new": "cpdocs.generate.commands:new",
     "deadlines": "cpdocs.generate.commands:deadlines",

@@ -44,6 +44,19 @@ DETAIL_LABELS = re.compile(
     re.IGNORECASE,
 )
 LABEL_VALUE = re.compile(r"^\s*([A-Z][\w'\u2019./ ]{0,30}?)\s*:\s+(\S.*)$")
+# Guidance a form gives its author, left in the draft: 'Describe the strengths within the family, for
+# example...', 'Guidance: complete every section', 'Click or tap here to enter text.'
+GUIDANCE_LABEL = re.compile(
+    r"^\s*[\[(]?\s*(?:guidance|instructions?|note to (?:the )?author|author note|help text)\s*[:\-]"
+    r"|^\s*[\[(]?\s*(?:click|tap) (?:or (?:click|tap) )?here to\b"
+    r"|^\s*[\[(]?\s*(?:type|enter|insert) (?:text|details|your \w+|the \w+)? ?here\b", re.I)
+GUIDANCE_ASK = re.compile(
+    r"^\s*[\[(]?\s*(?:please\s+)?(?:give|include|describe|detail|record|provide|summari[sz]e|list|state|explain|"
+    r"outline|consider|set out|add|insert|enter|type|write|comment on|tell us|say|use this (?:box|section)|complete)\b",
+    re.I)
+GENERIC = re.compile(
+    r"\b(?:the child(?:'s|ren(?:'s)?)?|the (?:father|mother|parents?|family|carers?)(?:'s|s')?|your|you|"
+    r"this (?:section|box)|the conference should|for example|e\.g\.|if (?:you|applicable|relevant))\b", re.I)
 CHECKBOXES = "\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718"
 WORD = re.compile(r"[\w'\u2019&-]+")
 
@@ -55,9 +68,20 @@ def unfold(items: list[RawItem]) -> list[RawItem]:
     for item in items:
         if item.kind == "table":
             out.extend(unfold_table(item))
-        else:
+        elif not guidance(item, in_form=False):
             out.append(item)
     return _detail_lines(out)
+
+
+def guidance(item: RawItem, in_form: bool) -> bool:
+    """Guidance the form gives, left in by the author; in a form's answer box, also an instruction
+    that speaks of 'the child' or 'you' in general ('Give the father's details...')."""
+    if item.kind == "table":
+        return False
+    text = item.text.strip()
+    if GUIDANCE_LABEL.match(text):
+        return True
+    return in_form and bool(GUIDANCE_ASK.match(text)) and bool(GENERIC.search(text))
 
 
 def _detail_line(item: RawItem) -> re.Match | None:
@@ -239,7 +263,7 @@ def _heading(cell: RawCell, level: int) -> RawItem:
 def _detail_value(cells: list[RawCell]) -> bool:
     """A short answer: a name, a date, a tick box ('Dean Carter', '3 March 2025', '☒ Yes ☐ No')."""
     text = " ".join(c.text for c in cells).strip()
-    return _words(text) <= 8 and not re.search(r"[.!?](?:\s|$)", text) and all(len(c.paragraphs) <= 1 for c in cells)
+    return _words(text) <= 14 and not re.search(r"[.!?](?:\s|$)", text) and all(len(c.paragraphs) <= 1 for c in cells)
 
 
 def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
@@ -252,10 +276,10 @@ def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
             details.clear()
 
     start = 1 if _is_form_header(rows[0]) else 0
-    for row in rows[start:]:
+    for n, row in enumerate(rows[start:], start=start):
         live = _live(row)
         filled = [c for c in live if c.text.strip()]
-        if len(live) == 1 or (len(filled) == 1 and filled[0] is live[0] and live[0].span > 1):
+        if len(live) == 1 or (len(filled) == 1 and filled[0] is live[0] and (live[0].span > 1 or _label_row(rows, n))):
             flush()
             cell = filled[0]
             if _label_like(cell):
@@ -279,9 +303,19 @@ def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
         flush()
         out.append(_heading(label, 3))
         for cell in answered:
-            out.extend(unfold(cell.items))
+            out.extend(unfold([i for i in cell.items if not guidance(i, in_form=True)]))
     flush()
     return out
+
+
+def _label_row(rows: list[list[RawCell]], n: int) -> bool:
+    """In a format with no merged cells (Markdown), a label alone on its row, not a question, with
+    answered rows under it, is a label row across the table ('What Reuben says' over 'Reuben's words')."""
+    text = rows[n][0].text.strip()
+    if text.endswith(("?", ":")) or any(c.text.strip() for c in rows[n][1:]):
+        return False
+    nxt = _live(rows[n + 1]) if n + 1 < len(rows) else []
+    return len(nxt) >= 2 and all(c.text.strip() for c in nxt[:2])
 
 
 def _prose_label(label: RawCell) -> bool:

@@ -171,7 +171,7 @@ def split(nlp: Language, texts: Iterable[str]) -> list[Doc]:
 
 def tag(nlp: Language, docs: list[Doc]) -> None:
     """Add tags, parts of speech and lemmas to split docs, in place, in the pipeline's order."""
-    docs = [d for d in docs if not is_tagged(d)]
+    docs = list({id(d): d for d in docs if not is_tagged(d)}.values())  # a doc may serve two blocks
     _run(nlp, docs, lambda name: name not in SENTENCE_PIPES)
     for doc in docs:
         doc.user_data[TAGGED] = True

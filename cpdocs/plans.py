@@ -44,6 +44,9 @@ ACTION_LINE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?:agreed\s+)?actions?(
                          r"\s*[:\u2013\u2014-]\s*", re.I)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])['\"\u2019\u201d)]*\s+(?=[A-Z0-9\u201c\u2018\"'(])|\n")
 WILL = re.compile(r"\b(?:will|shall|are going to|is going to|to)\b", re.I)
+# 'Book the dentist (Ms Reid): done.' - an action of the last plan, reported with its status
+STATUS_TAIL = re.compile(r"(?::|\s[\u2013\u2014-])\s*(?:not\s+(?:yet\s+)?)?(?:done|completed?|achieved|met|"
+                         r"carried (?:forward|over))\b", re.I)
 REFERS_BACK = re.compile(r"^(?:it|this|that|these|those|which|there)\b", re.I)
 LETTER_OPEN = re.compile(r"^\s*(?:dear|to)\s+\S", re.I)
 LETTER_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind regards|best wishes|with best wishes|"
@@ -134,12 +137,14 @@ def find_plan(doc: Document) -> list[PlanItem]:
     tabled = {doc.blocks[t.first_block].part for t in doc.tables if t.first_block < len(doc.blocks)
               and table_plan(t, doc.records)}
     listed = {b.part for b in doc.blocks if b.kind == "list_item" and _plan_section(b.section_keys)}
+    reviews = _review_sections(doc)
     signed = False  # after 'Yours sincerely' comes the signature, not the plan
     for b in doc.blocks:
         if b.kind in ("heading", "title"):
             signed = False
         signed = signed or (b.kind == "paragraph" and bool(LETTER_CLOSE.match(b.text)))
-        if signed or b.table is not None or b.kind not in ("paragraph", "list_item") or LOOKS_BACK.search(b.section):
+        if signed or b.table is not None or b.kind not in ("paragraph", "list_item") or LOOKS_BACK.search(b.section) \
+                or b.section in reviews or STATUS_TAIL.search(b.text):
             continue
         if (lines := _action_lines(b)):
             items.extend(lines)
@@ -155,6 +160,17 @@ def find_plan(doc: Document) -> list[PlanItem]:
             items.extend(_sentences(b, f"read as a plan action because it is a line under the heading {heading}"))
     items.sort(key=lambda a: (a.block.index, a.start))
     return items
+
+
+def _review_sections(doc: Document) -> set[str]:
+    """Sections whose list reports last time's actions with their status ('...: done')."""
+    counts: dict[str, list[int]] = {}
+    for b in doc.blocks:
+        if b.kind == "list_item":
+            c = counts.setdefault(b.section, [0, 0])
+            c[0] += 1
+            c[1] += bool(STATUS_TAIL.search(b.text))
+    return {name for name, (items, done) in counts.items() if done >= 2 and done * 2 >= items}
 
 
 def _action_lines(b: Block) -> list[PlanItem]:

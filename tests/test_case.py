@@ -46,7 +46,7 @@ def test_several_problems_are_reported_at_once():
     del data["conference"]["venue"]
     data["professionals"][0]["colour"] = "blue"
     lines = problems(data)
-    assert "case.yaml: children[1].date_of_birth: not a date (write it as 2025-03-14 or 14/03/2025)" in lines
+    assert "case.yaml: children[1].date_of_birth: not a real date" in lines
     assert "case.yaml: conference.type: must be one of initial, review or pre-birth" in lines
     assert "case.yaml: conference.venue: missing" in lines
     assert "case.yaml: professionals[0].colour: not a field cpdocs knows (check the spelling)" in lines

@@ -30,7 +30,7 @@ def test_docx_draft_shows_its_findings(client):
     assert r.status_code == 200
     page = r.get_data(as_text=True)
     assert "What to fix in this draft" in page
-    assert "Agency report" in page and "worked out from the title" in page
+    assert "Agency report" in page and "worked out from the draft" in page
     assert '<mark class="cat-' in page  # words marked in the draft
     assert 'class="note cat-' in page  # explanations beside them
     assert "Reading ease" in page
@@ -41,7 +41,7 @@ def test_docx_draft_shows_its_findings(client):
 def test_markdown_draft_and_chosen_type(client):
     data = (DRAFTS / "core-group-minutes.md").read_bytes()
     page = upload(client, data, "minutes.md", report_type="core-group-minutes").get_data(as_text=True)
-    assert "Core group minutes" in page and "worked out from the title" not in page
+    assert "Core group minutes" in page and "worked out from the draft" not in page
 
 
 def test_pasted_text(client):

@@ -121,7 +121,7 @@ def test_case_file_with_mistakes_opens_in_the_form_with_each_error_beside_its_fi
     page = r.get_data(as_text=True)
     assert "okafor.yaml has 2 problems" in page
     beside = field_errors(page)
-    assert beside["children[1].date_of_birth"].startswith("Child 2: not a date")
+    assert beside["children[1].date_of_birth"].startswith("Child 2: not a real date")
     assert "name the person" in beside["plan[0].actions[0].who"]
     values = form_values(page, "/make/form")
     assert values["children[1].date_of_birth"] == "31/02/2021"  # what was there is kept

@@ -21,6 +21,7 @@ from cpdocs.web.command import make_server
 POSTS = [
     ("/check", {"text": "# Agency report\n\nThe plan is ongoing."}),
     ("/check/word", {"draft": "UEsDBA==", "name": "x.docx"}),
+    ("/check/suggested", {"draft": "UEsDBA==", "name": "x.docx"}),
     ("/deadlines", {"event": "icpc", "date": "14/03/2025"}),
     ("/make/upload", {"case": (b"{}", "case.json")}),
     ("/make/form", {"action": "check"}),

@@ -28,6 +28,8 @@ MAX_BYTES = 5 * 1024 * 1024
 # --- friendly scalar types ---------------------------------------------------------------------
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
+# Written like a date (digits in a date's places) but maybe not a real one: 2025-13-22, 30/02/2025.
+DATE_SHAPED = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$")
 
 
 def _date(v: Any) -> Any:
@@ -43,6 +45,8 @@ def _date(v: Any) -> Any:
                 return dt.datetime.strptime(s, f).date()
             except ValueError:
                 continue
+        if DATE_SHAPED.match(s):
+            raise PydanticCustomError("date_not_real", "not a real date")
     raise PydanticCustomError("date_parsing", "not a date")
 
 
@@ -383,6 +387,9 @@ def cross_check(case: Case) -> list[tuple[str, str]]:
     for i, c in enumerate(case.children):
         if c.unborn and not pre_birth:
             out.append((f"children[{i}].expected_date_of_birth", "only for a pre-birth conference"))
+        if c.date_of_birth is not None and c.date_of_birth > case.conference.date:
+            out.append((f"children[{i}].date_of_birth", "after the conference date; for a baby not yet born give "
+                                                         "expected_date_of_birth instead"))
     if pre_birth and not any(c.unborn for c in case.children):
         out.append(("children", "a pre-birth conference needs a child with expected_date_of_birth"))
     if case.conference.type == "initial" and case.conference.previous_conference:
@@ -452,6 +459,7 @@ PLAIN = {
     "missing": "missing",
     "extra_forbidden": "not a field cpdocs knows (check the spelling)",
     "date_parsing": "not a date (write it as 2025-03-14 or 14/03/2025)",
+    "date_not_real": "not a real date",
     "time_parsing": "not a time (write it as 10:30 or 2pm)",
     "string_type": "must be text",
     "string_too_short": "must not be empty",
@@ -506,7 +514,20 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     return loader.construct_mapping(node, deep=deep)
 
 
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    """A date or time as YAML reads it; an impossible one (2025-02-30) stays text for the field to refuse.
+
+    YAML's own date parsing raises a bare ValueError for a date shaped right but not real, before
+    any field check could name the field.
+    """
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse_case_text(text: str, path: Path | str) -> Any:

@@ -46,7 +46,10 @@ WHEN = re.compile(
     r"|\b(?:the\s+)?same\s+(?:working\s+)?day\b|\bwithin\s+\d+\s+hours\b"
     r"|\b(?:today|tomorrow|immediately|tonight|this week|next week|this month|next month|end of (?:the\s+)?"
     r"(?:week|month|term|" + MONTH_NAME + r"))\b"
-    r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b",
+    r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?(?:days?|weeks?|months?)\s+"
+    r"(?:after|before|from|of)\s+(?:the\s+|his\s+|her\s+|their\s+)?\w+"
+    r"|\bthe\s+(?:day|week|morning)\s+(?:after|before)\b|\bon\s+days?\s+\d{1,2}\b",
     re.I,
 )
 
@@ -57,7 +60,7 @@ ROLE = re.compile(
     r"father|ma|pa|ad|dad|mum)|nan|nana|aunt|auntie|uncle|sister|brother|family|partner|manager|team|worker|"
     r"practitioner|therapist|psychologist|psychiatrist|clinician|consultant|paediatrician|advocate|advis[oe]r|"
     r"co-?ordinator|lead|chair|key\s*(?:worker|person)|mentor|coach|counsell?or|officer|service|"
-    r"i|we|she|he|they|camhs|idva|isva|elsa|salt|probation|housing|council|local authority|"
+    r"i|we|you|she|he|they|camhs|idva|isva|elsa|salt|probation|housing|council|local authority|"
     r"children's services|social care|trust|charity|clinic|practice|surgery)\b",
     re.I,
 )

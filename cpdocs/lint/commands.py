@@ -17,6 +17,7 @@ from cpdocs.config import config_for
 from cpdocs.errors import InputError
 from cpdocs.files import write_whole
 from cpdocs.lint.finding import FileResult
+from cpdocs.lint.fixable import fix_info
 from cpdocs.standards import REPORT_TYPES
 
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -42,7 +43,8 @@ def expand_paths(patterns: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _codes(value: str | None) -> list[str]:
+def split_codes(value: str | None) -> list[str]:
+    """`--select` and `--ignore`: comma-separated codes, names or categories."""
     return [c.strip() for c in (value or "").split(",") if c.strip()]
 
 
@@ -51,7 +53,7 @@ def _codes(value: str | None) -> list[str]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="How to show the findings (html: one page with the draft's text and the findings marked).")
 @click.option("--type", "report_type", type=click.Choice(REPORT_TYPES), default=None,
-              help="The report type, when it should not be worked out from the title.")
+              help="The report type, when it should not be worked out from the draft.")
 @click.option("--select", default=None, help="Only these rules: codes, names or categories, comma-separated.")
 @click.option("--ignore", default=None, help="Leave out these rules: codes, names or categories, comma-separated.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -61,12 +63,16 @@ def _codes(value: str | None) -> list[str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of the screen.")
 @click.option("--no-suggestions", is_flag=True, help="Text format: leave out the suggested rewording.")
+@click.option("--explain", is_flag=True,
+              help="Text format: say how cpdocs read the draft for each finding (why it is a plan action, which "
+                   "heading it looked for...) and why it chose the report type.")
 @click.option("--annotate", is_flag=True,
               help="Word drafts: write a copy with each finding as a comment (to -o, or DRAFT.cpdocs.docx).")
 @click.option("--force", is_flag=True, help="Replace an output file that already exists.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="How many processes check the drafts [default: one per free core, with four drafts each or more].")
-def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, annotate, force, jobs):
+def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, explain, annotate,
+         force, jobs):
     """Check draft reports against the standards.
 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
@@ -89,8 +95,8 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
         if isinstance(config, FileResult):
             results[n] = config
             continue
-        config.select = _codes(select) or config.select
-        config.ignore = config.ignore + _codes(ignore)
+        config.select = split_codes(select) or config.select
+        config.ignore = config.ignore + split_codes(ignore)
         fail_level = fail_level or config.fail_on
         todo.append((n, Job(p, config, report_type)))
     if annotate or fmt == "html":
@@ -124,7 +130,7 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
         from cpdocs.lint.reporters import text as text_reporter
 
         colour = output is None and sys.stdout.isatty()
-        out = text_reporter.render(done, colour=colour, show_suggestions=not no_suggestions)
+        out = text_reporter.render(done, colour=colour, show_suggestions=not no_suggestions, explain=explain)
     if output is not None and not annotate:
         write_whole(output, out + "\n", force)
     else:
@@ -152,6 +158,7 @@ def rules(code, fmt, output, force):
         if info is None:
             raise InputError(code, "no such rule; run 'cpdocs rules' to see them all")
         infos = [info]
+    as_json = json.dumps([rule_facts(i) for i in infos], indent=2, ensure_ascii=False)
     if fmt == "html" or output is not None:
         from cpdocs.lint.reporters import html as html_reporter
 
@@ -160,7 +167,7 @@ def rules(code, fmt, output, force):
         if fmt == "html":
             page = html_reporter.render_handbook(infos)
         elif fmt == "json":
-            page = json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False)
+            page = as_json
         else:
             page = "\n".join(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}" for i in infos)
         if output is None:
@@ -169,13 +176,20 @@ def rules(code, fmt, output, force):
             write_whole(output, page + "\n", force)
         return
     if fmt == "json":
-        click.echo(json.dumps([i.__dict__ for i in infos], indent=2, ensure_ascii=False))
+        click.echo(as_json)
         return
     if not code:
         for i in infos:
             click.echo(f"{i.code}  {i.name:<24} {i.category:<16} {i.severity:<8} {i.summary}")
         return
     i = infos[0]
+    fixes = fix_info(i.code)
     click.echo(f"{i.code} {i.name} ({i.category}, {i.severity})\n\n{i.summary}\n\nWhy it matters: {i.why}\n\n"
-               f"Standard: {i.standard}\n\nInstead of: {i.bad}\nWrite:      {i.good}")
+               f"Standard: {i.standard}\n\nInstead of: {i.bad}\nWrite:      {i.good}\n\n"
+               f"cpdocs fix: {'can fix' if fixes.can_fix else 'cannot fix'}. {fixes.how}")
+
+
+def rule_facts(info) -> dict:
+    """A rule's documentation for `--format json`, with what `cpdocs fix` can do about it."""
+    return {**info.__dict__, "fix": fix_info(info.code).as_dict()}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,9 @@ SINGLE = re.compile(
 
 PLAN_SENTENCE = re.compile(r"\b(?:aims?|goals?|outcomes?|objectives?|the plan is (?:for|to)|so that|in order to)\b",
                            re.I)
+CHILD_NAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)?,?\s+"
+    r"(?:(?:born|b\.|d\.?o\.?b\.?:?|date of birth:?)\s+\d|\((?:aged\s+)?(?P<age>\d{1,2})(?:\s+years?)?\))")
 ROLE_WORDS = re.compile(
     r"\b(?:social|worker|health|visitor|nurse|school|service|services|team|officer|manager|lead|safeguarding|"
     r"designated|children|family|support|care|council|police|practice|centre|hub|clinic|trust|partnership|"
@@ -53,6 +56,29 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+# Someone said it: 'Poppy said "Mummy cross"', 'He told me: "..."', '"sorted", he says', 'what she called "a
+# bad patch"'. Without a speaker, quotation marks round the author's own words ('which is 'disguised
+# compliance'') do not make them someone else's.
+SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|called|calls|described|describes|wrote|writes|"
+    r"shouted|screamed|replied|replies|explained|explains|added|adds|answered|stated|states|disclosed|reported|"
+    r"words|word|phrase|putting it|in (?:his|her|their) (?:own )?words|as (?:she|he|they) (?:put|puts) it|"
+    r"drew|wrote down|texted|messaged|posted|known as|referred to as|nicknamed|sang|shouting|yelled|whispered)"
+    r"\b[^.!?\n]{0,40}|:\s*)$", re.I)
+SPEAKER_AFTER = re.compile(r"^[,.]?\s*(?:\w+\s+){0,3}?(?:said|says|told|asked|added|replied|shouted|explained|wrote)\b",
+                           re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|me|my|mine|we|us|our|you|your|mummy|daddy)\b", re.I)
+
+
+def spoken(text: str, start: int, end: int) -> bool:
+    """A quotation that is someone's words: long enough to be an utterance, in the first or second
+    person, or with a speaker named or a colon just before or after it."""
+    inner = text[start + 1:end - 1]
+    if len(inner.split()) >= 5 or FIRST_PERSON.search(inner):
+        return True
+    return bool(SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or SPEAKER_AFTER.match(text[end:end + 40]))
 
 
 def blocks_to_tag(nlp, document: Document, words: WordLists, docs: list[Doc]) -> set[int]:
@@ -77,6 +103,23 @@ def blocks_to_tag(nlp, document: Document, words: WordLists, docs: list[Doc]) ->
     return out
 
 
+_english: dict[int, frozenset[str]] = {}
+
+
+def english_words(nlp) -> frozenset[str]:
+    key = id(nlp)
+    if key not in _english:
+        words: set[str] = set()
+        try:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            for pos_words in index.values():
+                words.update(pos_words)
+        except (KeyError, ValueError):
+            pass
+        _english[key] = frozenset(words)
+    return _english[key]
+
+
 @dataclass
 class Match:
     block: Block
@@ -90,20 +133,43 @@ class Match:
         return self.block.text[self.start:self.end]
 
 
+@dataclass
+class Readings:
+    """The language model's reading of each block's text, and what each word list found in it, kept by
+    a caller that lints nearly the same draft again (`cpdocs fix` checking its copy): a block whose
+    text is unchanged is not read or searched again."""
+
+    docs: dict[str, Doc] = field(default_factory=dict)
+    spans: dict[tuple[str, int, str], list[tuple[int, int, Entry]]] = field(default_factory=dict)
+
+
+def parse_blocks(nlp, texts: list[str], readings: Readings | None = None) -> list[Doc]:
+    """Each block's tokens and sentences (from `readings` where it has read the text before; tags
+    are added where needed, see `LintContext`)."""
+    if readings is None:
+        return split(nlp, texts)
+    known = readings.docs
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    known.update(zip(todo, split(nlp, todo), strict=True))
+    return [known[t] for t in texts]
+
+
 class LintContext:
     def __init__(self, document: Document, config: Config, report_type: str, nlp, words: WordLists,
-                 docs: list[Doc] | None = None):
+                 readings: Readings | None = None, docs: list[Doc] | None = None):
         self.document = document
         self.config = config
         self.report_type = report_type
         self.nlp = nlp
         self.words = words
+        self.readings = readings
         texts = [b.text for b in document.blocks]
         if docs is None:
-            docs = split(nlp, texts)
+            docs = parse_blocks(nlp, texts, readings)
             tag(nlp, [docs[i] for i in sorted(blocks_to_tag(nlp, document, words, docs))])
         self.docs: list[Doc] = docs
-        self.quotes: list[list[tuple[int, int]]] = [quote_spans(t) for t in texts]
+        self.quotes: list[list[tuple[int, int]]] = [[(a, z) for a, z in quote_spans(t) if spoken(t, a, z)]
+                                                    for t in texts]
 
     @cached_property
     def metrics(self):
@@ -122,6 +188,12 @@ class LintContext:
     # -- quotations -------------------------------------------------------------------
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes[block.index])
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """The model's dictionary of English words (the lemmatiser's index of nouns, verbs, adjectives and
+        adverbs), to tell an everyday word typed in capitals from an acronym."""
+        return english_words(self.nlp)
 
     # -- the plan -----------------------------------------------------------------------
     @cached_property
@@ -158,30 +230,15 @@ class LintContext:
     def find(self, name: str, entries: tuple[Entry, ...], blocks: list[Block] | None = None,
              skip_quotes: bool = True) -> list[Match]:
         """Every occurrence of a list's phrases, longest first, outside quotations."""
-        m = self._matcher(name, entries)
-        checked = LISTS.get(name) is not None and getattr(self.words, LISTS[name]) is entries
-        gate = None
         out: list[Match] = []
         for block in blocks if blocks is not None else list(self.text_blocks()):
             doc = self.docs[block.index]
-            if not is_tagged(doc) and not (checked and doc.user_data.get(NO_LEMMA_MATCH) == id(self.words)):
-                gate = gate or lemma_gate(self.nlp, [m])
-                if gate is None or gate.could_match(doc):
-                    doc = self.tagged(block)
-            spans: list[tuple[int, int, Entry]] = []
-            # The base-form matcher finds nothing new in a doc that was left untagged (LemmaGate).
-            for matcher in (m.lower, m.lemma) if is_tagged(doc) else (m.lower,):
-                for match_id, s, e in matcher(doc):
-                    entry = m.by_key[self.nlp.vocab.strings[match_id]]
-                    span = doc[s:e]
-                    if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
-                        continue
-                    spans.append((span.start_char, span.end_char, entry))
-            for entry in m.patterns_for(block.text.lower()):  # not those needing words the block lacks
-                for found in entry.pattern.finditer(block.text):
-                    if found.end() > found.start():
-                        spans.append((found.start(), found.end(), entry))
-            spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+            key = (name, id(entries), block.text)
+            spans = self.readings.spans.get(key) if self.readings is not None else None
+            if spans is None:
+                spans = self._spans(name, entries, block, doc)
+                if self.readings is not None:
+                    self.readings.spans[key] = spans
             taken_end = -1
             for s, e, entry in spans:
                 if s < taken_end:
@@ -191,6 +248,30 @@ class LintContext:
                 out.append(Match(block, s, e, entry, doc))
                 taken_end = e
         return out
+
+    def _spans(self, name: str, entries: tuple[Entry, ...], block: Block, doc: Doc) -> list[tuple[int, int, Entry]]:
+        """Where a list's phrases occur in one block's text, sorted by start, longest first."""
+        m = self._matcher(name, entries)
+        checked = LISTS.get(name) is not None and getattr(self.words, LISTS[name]) is entries
+        if not is_tagged(doc) and not (checked and doc.user_data.get(NO_LEMMA_MATCH) == id(self.words)):
+            gate = lemma_gate(self.nlp, [m])
+            if gate is None or gate.could_match(doc):
+                doc = self.tagged(block)
+        spans: list[tuple[int, int, Entry]] = []
+        # The base-form matcher finds nothing new in a doc that was left untagged (LemmaGate).
+        for matcher in (m.lower, m.lemma) if is_tagged(doc) else (m.lower,):
+            for match_id, s, e in matcher(doc):
+                entry = m.by_key[self.nlp.vocab.strings[match_id]]
+                span = doc[s:e]
+                if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
+                    continue
+                spans.append((span.start_char, span.end_char, entry))
+        for entry in m.patterns_for(block.text.lower()):  # not those needing words the block lacks
+            for found in entry.pattern.finditer(block.text):
+                if found.end() > found.start():
+                    spans.append((found.start(), found.end(), entry))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return spans
 
     @cached_property
     def proper_names(self) -> frozenset[str]:
@@ -224,8 +305,10 @@ class LintContext:
         roles: dict[str, set[str]] = {}
         for label, value in self.document.details().items():
             role = None
-            if re.search(r"\b(father|dad|step-?father|partner)\b", label):
-                role = "father"
+            if re.search(r"\b(father|dad|step-?father)\b", label) or (
+                    re.search(r"\bpartner\b", label + " " + value)
+                    and re.search(r"\b(mother|mum|mum's|mother's)\b", label + " " + value, re.I)):
+                role = "father"  # a mother's partner is a man in the child's life; a father's partner is not
             elif re.search(r"\b(child|children|name|young person|baby|unborn)\b", label):
                 role = "child"
             elif re.search(r"\b(mother|mum)\b", label):
@@ -234,4 +317,16 @@ class LintContext:
                 names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", re.sub(r"\(.*?\)", " ", value))
                 roles.setdefault(role, set()).update(n for n in names if n not in ("Mr", "Ms", "Mrs", "Miss",
                                                                                   "Dr", "And", "Aged", "Not"))
+        # a letter or a report with no details table names the children near the top with their age
+        # or date of birth: 'Poppy Tremayne, born 3 June 2015 (aged 9)', 'Leo Hart (4)'
+        latest = max((int(y) for b in self.document.blocks for y in re.findall(r"\b(20\d\d)\b", b.text)), default=0)
+        for b in self.document.blocks[:25]:
+            for m in CHILD_NAMED.finditer(b.text):
+                age = m.group("age")
+                born = re.search(r"\b(19\d\d|20\d\d)\b", b.text[m.end():m.end() + 14])
+                if age is not None and int(age) >= 18:
+                    continue
+                if age is None and born is not None and latest and latest - int(born.group(1)) >= 18:
+                    continue  # an adult's date of birth
+                roles.setdefault("child", set()).add(m.group("first"))
         return roles

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from cpdocs.config import Config, config_for
 from cpdocs.document import Document
 from cpdocs.errors import InputError
-from cpdocs.lint.context import LintContext, blocks_to_tag
+from cpdocs.lint.context import LintContext, Readings, blocks_to_tag
 from cpdocs.lint.finding import FileResult, Finding
 from cpdocs.lint.report_type import detect_report_type
 from cpdocs.lint.rules import all_rules
@@ -38,16 +38,18 @@ PRECEDENCE = {"vague-action": 0, "language": 1, "evidence": 2, "jargon": 3}
 
 
 def lint_document(document: Document, config: Config | None = None, report_type: str | None = None,
-                  docs: list[Doc] | None = None) -> FileResult:
-    """Lint one read document; `docs` is its analysis when `analyse` has done it already."""
+                  readings: Readings | None = None, docs: list[Doc] | None = None) -> FileResult:
+    """Lint a Document. `readings` keeps what the language model and the word lists found in each
+    block, for a caller that lints the draft again after changing a few words (`cpdocs fix`); `docs`
+    is the document's analysis when `analyse` has done it already."""
     config = config or Config()
     if report_type is not None and report_type not in REPORT_TYPES:
         raise InputError(document.path, f"unknown report type {report_type!r} (use one of {', '.join(REPORT_TYPES)})")
-    source = "given"
+    source, why = "given", "given with --type"
     if report_type is None:
-        report_type, source = detect_report_type(document)
+        report_type, source, why = detect_report_type(document)
     nlp = load_model(config.model)
-    ctx = LintContext(document, config, report_type, nlp, load_wordlists(config), docs)
+    ctx = LintContext(document, config, report_type, nlp, load_wordlists(config), readings, docs)
     findings: list[Finding] = []
     for rule in all_rules():
         i = rule.info
@@ -62,7 +64,7 @@ def lint_document(document: Document, config: Config | None = None, report_type:
     findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
     missing = [f for f in findings if f.category == "missing-section"]
     others = [f for f in findings if f.category != "missing-section"]
-    return FileResult(path=document.path, report_type=report_type, report_type_source=source,
+    return FileResult(path=document.path, report_type=report_type, report_type_source=source, report_type_why=why,
                       metrics=ctx.metrics, findings=missing + others)
 
 
@@ -159,8 +161,12 @@ def _lint_chunk(chunk: list[Job], read: list[Document | FileResult]) -> list[Fil
             continue  # each file is analysed on its own below, and only the faulty one fails
         docs.update(zip(at, analysed, strict=True))
     return [r if isinstance(r, FileResult) else
-            guarded(job.path, lint_document, r, job.config, job.report_type, docs.get(i))
+            guarded(job.path, _lint_with, r, job, docs.get(i))
             for i, (job, r) in enumerate(zip(chunk, read, strict=True))]
+
+
+def _lint_with(document: Document, job: Job, docs: list[Doc] | None) -> FileResult:
+    return lint_document(document, job.config, job.report_type, docs=docs)
 
 
 def prepare(jobs: list[Job]) -> None:

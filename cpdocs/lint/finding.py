@@ -37,12 +37,18 @@ class Finding:
     standard: str
     location: Location = field(default_factory=Location)
     why: str = ""  # how the rule read the draft to get here, for `--explain` ('read as a plan action because...')
+    # Words that can replace `text` without changing its meaning (set by a rule only when the rewrite is
+    # safe: `cpdocs fix` applies it as a tracked change and never works one out itself).
+    replacement: str | None = None
+    # What the words mean, from the word lists (jargon and acronyms): the glossary of `cpdocs fix --glossary`.
+    meaning: str | None = None
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["location"] = self.location.as_dict()
-        if not self.why:
-            del d["why"]
+        for optional in ("why", "replacement", "meaning"):
+            if not d[optional]:
+                del d[optional]
         return d
 
 
@@ -66,6 +72,7 @@ class FileResult:
     path: str
     report_type: str | None = None
     report_type_source: str = "detected"  # "detected", "given" (--type) or "default"
+    report_type_why: str = ""  # what in the draft decided the type
     metrics: Metrics = field(default_factory=Metrics)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the plain one-line problem when the file could not be read
@@ -77,6 +84,7 @@ class FileResult:
             "path": self.path,
             "report_type": self.report_type,
             "report_type_source": self.report_type_source,
+            **({"report_type_why": self.report_type_why} if self.report_type_why else {}),
             "metrics": self.metrics.as_dict(),
             "findings": [f.as_dict() for f in self.findings],
         }

@@ -39,41 +39,49 @@ DECIDED = re.compile(r"\b(?:the conference|the meeting|we) (?:decided|agreed|mad
                      r"\b(?:I|who) (?:chaired|ran) the (?:conference|meeting)\b", re.I)
 
 
-def detect_report_type(doc: Document) -> tuple[str, str]:
-    """(report type, how it was decided): 'detected' from the words, or 'default'."""
+def detect_report_type(doc: Document) -> tuple[str, str, str]:
+    """(report type, how it was decided: 'detected' from the words or 'default', and why)."""
     opening = [doc.title] + [b.text for b in doc.blocks[:6] if b.kind in ("title", "heading", "paragraph")]
     head = " \n".join(t for t in opening if t)
     if any(CHAIRS_TITLE.search(t) for t in opening[:4]):
-        return "chairs-letter", "detected"
+        return "chairs-letter", "detected", "its title calls it the chair's letter"
     if doc.letter:
-        return _letter_type(doc), "detected"
+        kind, why = _letter_type(doc)
+        return kind, "detected", why
     if CORE_GROUP.search(head[:400]):
-        return "core-group-minutes", "detected"
+        return "core-group-minutes", "detected", "its title says it is the record of a core group"
     if SOCIAL_WORK.search(doc.title or head[:200]):
-        return ("rcpc-report" if REVIEW.search(doc.title or head[:200]) else "icpc-report"), "detected"
+        if REVIEW.search(doc.title or head[:200]):
+            return "rcpc-report", "detected", "its title says it is the social worker's report to a review conference"
+        return "icpc-report", "detected", "its title says it is the social worker's report, and not to a review"
     if re.search(r"\breport\b|\bconference\b|\bicpc\b|\brcpc\b", head[:400], re.I):
-        return "agency-report", "detected"
-    return "agency-report", "default"
+        return "agency-report", "detected", "its opening names a report or a conference, not by the social worker"
+    return "agency-report", "default", "nothing in its opening says what it is; an agency's report is assumed"
 
 
-def _letter_type(doc: Document) -> str:
+def _letter_type(doc: Document) -> tuple[str, str]:
     """A letter by the chair about the decision is the chair's letter; any other letter to a
     conference is an agency's report to it."""
     texts = [b.text for b in doc.blocks if b.kind != "cell"]
     cells = [b.text for b in doc.blocks if b.kind == "cell"]
     early = texts[:15] + cells[:12]
     late = texts[-10:] + cells[-12:]
-    agency = 0
+    reasons_agency, reasons_chair = [], []
     if any(TO_THE_CHAIR.match(t) for t in early):
-        agency += 3
+        reasons_agency.append("it is written to the chair")
     if any(BEFORE_THE_CONFERENCE.search(t) for t in texts[:25]):
-        agency += 2
-    chair = 0
+        reasons_agency.append("it is written for the conference, before it meets")
     if any(SIGNED_BY_CHAIR.search(t) or re.search(r"\bI (?:ran|chaired) the (?:meeting|conference)\b", t)
            for t in late):  # the signature; a chair named above 'Dear' may be the addressee
-        chair += 2
+        reasons_chair.append("it is signed by the chair")
     if any(DECIDED.search(t) for t in texts[:40]):
-        chair += 2
+        reasons_chair.append("it tells what the conference decided")
+    agency = 3 * ("it is written to the chair" in reasons_agency) + 2 * (len(reasons_agency) - (
+        "it is written to the chair" in reasons_agency))
+    chair = 2 * len(reasons_chair)
     if CORE_GROUP.search(" ".join(early)) and not chair:
-        return "core-group-minutes"
-    return "chairs-letter" if chair > agency and chair >= 2 else "agency-report"
+        return "core-group-minutes", "a letter about a core group"
+    if chair > agency and chair >= 2:
+        return "chairs-letter", "a letter: " + " and ".join(reasons_chair)
+    why = " and ".join(reasons_agency) or "it is not signed by the chair and does not say what the conference decided"
+    return "agency-report", "a letter, read as an agency's report to the conference: " + why

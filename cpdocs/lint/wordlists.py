@@ -228,6 +228,7 @@ class WordLists:
     plain_abbreviations: frozenset[str]
     expansions: dict[str, str]
     accepted: frozenset[str]
+    several_meanings: frozenset[str] = frozenset()  # acronyms the list gives two meanings: never written out for you
 
 
 def _text(name: str) -> str:
@@ -246,6 +247,11 @@ def _read(name: str) -> dict:
 
 def _compile(p: str | None) -> LazyPattern | None:
     return LazyPattern(p, re.IGNORECASE) if p else None
+
+
+# Fields kept for the rules: `safe` (the reason a rewrite cannot change the meaning) and `rewrite` (the
+# words `cpdocs fix` puts in the term's place, when `plain` is an explanation rather than a swap).
+EXTRA_FIELDS = ("plain", "note", "people_only", "context", "where", "safe", "rewrite")
 
 
 def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry]:
@@ -267,7 +273,7 @@ def _entries(items: list, key_field: str, default_suggestion: str) -> list[Entry
             pattern=pattern,
             not_after=tuple(w.lower() for w in item.get("not_after", []) or []),
             kind=item.get("kind", "") or item.get("domain", ""),
-            extra={k: v for k, v in item.items() if k in ("plain", "note", "people_only", "context", "where")},
+            extra={k: v for k, v in item.items() if k in EXTRA_FIELDS},
         ))
     return out
 
@@ -335,7 +341,7 @@ def _build(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> Wor
     return WordLists(
         jargon=tuple(jargon), vague=tuple(vague), labels=tuple(labels), evidence_markers=tuple(markers),
         evidence_cues=cues, plain_abbreviations=frozenset(plain), expansions=expansions,
-        accepted=accepted_set,
+        accepted=accepted_set, several_meanings=frozenset(str(a).upper() for a in acr.get("several_meanings") or []),
     )
 
 

@@ -101,6 +101,11 @@ def _int(val: str | None, default: int = 0) -> int:
         return default
 
 
+def _number(val: str | None) -> int | None:
+    """A small whole number from an attribute; None for '²' (isdigit, but int() refuses it) or 5,000 nines."""
+    return int(val) if val and val.isdecimal() and len(val) <= 9 else None
+
+
 class Styles:
     """The document's styles, read once: python-docx looks each style up afresh (slowly) per paragraph."""
 
@@ -129,8 +134,8 @@ class Styles:
             ppr = st.find(W_PPR)
             if ppr is not None:
                 lvl = ppr.find(qn("w:outlineLvl"))
-                if lvl is not None and (lvl.get(VAL) or "").isdigit():
-                    self.outline[sid] = int(lvl.get(VAL))
+                if lvl is not None and (n := _number(lvl.get(VAL))) is not None:
+                    self.outline[sid] = n
                 num = _num_pr(ppr)
                 if num is not None:
                     self.numbering[sid] = num
@@ -247,8 +252,8 @@ def _run_props(rpr) -> dict[str, object]:
     if u is not None:
         out["u"] = (u.get(VAL) or "single") != "none"
     sz = rpr.find(qn("w:sz"))
-    if sz is not None and (sz.get(VAL) or "").isdigit():
-        out["sz"] = int(sz.get(VAL))
+    if sz is not None and (n := _number(sz.get(VAL))) is not None:
+        out["sz"] = n
     rs = rpr.find(qn("w:rStyle"))
     if rs is not None:
         out["style"] = rs.get(VAL)
@@ -442,8 +447,8 @@ def _heading_level(p_el, styles: Styles) -> int:
     ppr = p_el.find(W_PPR)
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is not None and (lvl.get(VAL) or "").isdigit() and int(lvl.get(VAL)) < 9:
-            return int(lvl.get(VAL)) + 1
+        if lvl is not None and (n := _number(lvl.get(VAL))) is not None and n < 9:
+            return n + 1
     return styles.heading_level(_para_style(p_el, styles))
 
 

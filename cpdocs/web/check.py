@@ -1,5 +1,6 @@
-"""Check a draft: upload or paste, see the findings on the draft, download it with Word comments,
-and check an edited version to see what was fixed and what is new.
+"""Check a draft: upload or paste, see the findings on the draft, download it with Word comments or
+with the suggested changes made as tracked changes, and check an edited version to see what was
+fixed and what is new.
 
 Nothing is kept on the server. The previous check's findings come back from the user's own page
 in a signed hidden field, and the Word copy is made from the draft the page posts back.
@@ -127,6 +128,16 @@ def submit():
 @bp.post("/check/word")
 def word():
     """The draft with each finding as a Word comment. The draft comes back from the user's page."""
+    return _word_copy("comments", "cpdocs")
+
+
+@bp.post("/check/suggested")
+def suggested():
+    """The draft with the safe suggestions as tracked changes and every other finding as a comment."""
+    return _word_copy("suggested", "suggested")
+
+
+def _word_copy(copy: str, suffix: str):
     name = PurePath(request.form.get("name", "draft.docx").replace("\\", "/")).name or "draft.docx"
     report_type = request.form.get("report_type") or None
     try:
@@ -134,14 +145,14 @@ def word():
     except (binascii.Error, ValueError):
         data = b""
     if report_type not in (None, *REPORT_TYPES) or not data or _too_big(data):
-        return _form({"draft": "The draft could not be sent back for Word comments. Upload it again."}, status=400)
+        return _form({"draft": "The draft could not be sent back for the Word copy. Upload it again."}, status=400)
     try:
-        annotated = checker(current_app).run(name, data, report_type, annotate=True).annotated
+        made = checker(current_app).run(name, data, report_type, copy=copy).annotated
     except InputError as exc:
         return _form({"draft": _plain(exc)}, status=422)
     except Exception as exc:  # as for a check
         return _form({"draft": _failed(name, exc)}, status=503 if isinstance(exc, TooSlow) else 500)
     stem = re.sub(r'[\x00-\x1f\x7f"\\/]', "", PurePath(name).stem)[:120].strip() or "draft"
-    return send_file(io.BytesIO(annotated), as_attachment=True, download_name=f"{stem}.cpdocs.docx",
+    return send_file(io.BytesIO(made), as_attachment=True, download_name=f"{stem}.{suffix}.docx",
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      max_age=0)

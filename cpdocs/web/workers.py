@@ -42,7 +42,7 @@ class Fault(Exception):
 class Checked:
     document: Document
     result: FileResult
-    annotated: bytes | None = None
+    annotated: bytes | None = None  # the Word copy asked for, if any
 
 
 # --- in the worker ------------------------------------------------------------------------------
@@ -59,32 +59,39 @@ def _init(config_file: str | None) -> None:
 
 
 def _warm() -> bool:
-    _check("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n", None, False)
+    _check("warm-up.md", b"# Agency report\n\nThe social worker will visit weekly.\n", None, None)
     return True
 
 
-def _check(name: str, data: bytes, report_type: str | None, annotate: bool):
+def _check(name: str, data: bytes, report_type: str | None, copy: str | None):
     """Runs in a worker: returns a tuple, never raises (exceptions with two arguments do not pickle)."""
     try:
-        return ("ok", check(name, data, report_type, _config or Config(), annotate))
+        return ("ok", check(name, data, report_type, _config or Config(), copy))
     except InputError as exc:
         return ("input", exc.path, exc.problem)
     except Exception as exc:  # noqa: BLE001 - reported as a fault by its type name only
         return ("fault", type(exc).__name__)
 
 
-def check(name: str, data: bytes, report_type: str | None, config: Config, annotate: bool = False) -> Checked:
+def check(name: str, data: bytes, report_type: str | None, config: Config, copy: str | None = None) -> Checked:
+    """Lint a draft; with `copy`, also make the Word copy: "comments" (every finding as a comment) or
+    "suggested" (`cpdocs fix`: the safe suggestions as tracked changes, the rest as comments)."""
+    if copy == "suggested":
+        from cpdocs.lint.fixer import fix_draft
+
+        outcome = fix_draft(name, data, config, report_type)
+        return Checked(outcome.document, outcome.result, outcome.copy)
     from cpdocs.lint.engine import lint_document
     from cpdocs.readers import read_document
 
     document = read_document(name, data)
     result = lint_document(document, config, report_type)
-    copy = None
-    if annotate:
+    annotated = None
+    if copy == "comments":
         from cpdocs.lint.reporters.docx_comments import add_comments
 
-        copy, _count = add_comments(data, document, result)
-    return Checked(document, result, copy)
+        annotated, _count = add_comments(data, document, result)
+    return Checked(document, result, annotated)
 
 
 # --- in the server ------------------------------------------------------------------------------
@@ -129,14 +136,15 @@ class Checker:
                 self._replace(pool)
         raise Fault("the checking processes did not start")
 
-    def run(self, name: str, data: bytes, report_type: str | None, annotate: bool = False) -> Checked:
-        """The checked draft; raises InputError (bad input), TooSlow or Fault."""
+    def run(self, name: str, data: bytes, report_type: str | None, copy: str | None = None) -> Checked:
+        """The checked draft (and the Word copy asked for: see `check`); raises InputError (bad input),
+        TooSlow or Fault."""
         if self._pool is None:
-            return check(name, data, report_type, self.config, annotate)
+            return check(name, data, report_type, self.config, copy)
         with self._lock:
             pool = self._pool
         try:
-            future = pool.submit(_check, name, data, report_type, annotate)
+            future = pool.submit(_check, name, data, report_type, copy)
             outcome = future.result(timeout=self.time_limit)
         except cf.TimeoutError:
             self._replace(pool)

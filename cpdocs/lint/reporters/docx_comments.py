@@ -12,24 +12,38 @@ the Word reader kept, for each of those characters, the `w:t` element it came fr
 from __future__ import annotations
 
 import io
+import re
+from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document as open_docx
-from docx.text.run import Run
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from cpdocs.document import Document
 from cpdocs.errors import InputError
 from cpdocs.files import write_whole
 from cpdocs.lint.finding import FileResult, Finding
-from cpdocs.lint.reporters.docx_ranges import Ranges
+from cpdocs.lint.fixable import fix_info
+from cpdocs.lint.reporters.docx_ranges import Ranges, outside_fields
 
 AUTHOR, INITIALS = "cpdocs", "CP"
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def comment_text(f: Finding) -> str:
+def comment_text(f: Finding, note: str = "") -> str:
+    """What is wrong, what to write instead (with a sentence to fill in, where the rule has one), the
+    standard; and `note`, such as why cpdocs did not make a suggested change itself."""
     lines = [f"{f.message} ({f.rule} {f.name})"]
     if f.suggestion:
         lines.append(f"Try: {f.suggestion}")
+    fill_in = fix_info(f.rule).fill_in
+    if fill_in:
+        lines.append(f"Fill in: {fill_in}")
+    if note:
+        lines.append(note)
     if f.standard:
         lines.append(f"Standard: {f.standard}")
     return "\n".join(lines)
@@ -52,12 +66,50 @@ def whole_block(document: Document, f: Finding) -> int | None:
     return headings.get(f.location.section, first) if f.location.section else first
 
 
-def add_comments(data: bytes, document: Document, result: FileResult) -> tuple[bytes, int]:
-    """The draft's bytes with every finding as a comment; and how many comments were added."""
-    doc = open_package(data, document.path)
-    ranges = Ranges(doc.element.body)
+class CommentWriter:
+    """Adds comments to an open package: the same XML as python-docx's `add_comment`, written in one
+    piece per comment (python-docx looks up the next id and the styles afresh for every paragraph,
+    which takes seconds for the few hundred comments of a long draft)."""
+
+    def __init__(self, doc, author: str = AUTHOR, initials: str = INITIALS):
+        self.comments = doc.comments._comments_elm  # python-docx adds the comments part when there is none
+        ids = [int(x) for x in self.comments.xpath("./w:comment/@w:id") if x.lstrip("-").isdigit()]
+        self.next_id = max(ids, default=-1) + 1
+        self.head = (f'{nsdecls("w")} w:author={quoteattr(author)} w:initials={quoteattr(initials)} '
+                     f'w:date="{datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}"')
+
+    def add(self, first, last, text: str) -> None:
+        cid = self.next_id
+        self.next_id += 1
+        paras = []
+        for i, line in enumerate(text.split("\n")):
+            ref = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' if i == 0 else ""
+            paras.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{ref}'
+                         f'<w:r><w:t xml:space="preserve">{escape(XML_INVALID.sub("", line))}</w:t></w:r></w:p>')
+        self.comments.append(parse_xml(f'<w:comment {self.head} w:id="{cid}">{"".join(paras)}</w:comment>'))
+        # the range: a start mark before the first run, an end mark and the reference run after the last
+        first.addprevious(_marker(first, "commentRangeStart", cid))
+        ref = first.makeelement(qn("w:r"), {})
+        style = etree.SubElement(etree.SubElement(ref, qn("w:rPr")), qn("w:rStyle"))
+        style.set(qn("w:val"), "CommentReference")
+        ref.append(_marker(first, "commentReference", cid))
+        last.addnext(ref)
+        last.addnext(_marker(first, "commentRangeEnd", cid))
+
+
+def _marker(like, name: str, cid: int):
+    el = like.makeelement(qn(f"w:{name}"), {})
+    el.set(qn("w:id"), str(cid))
+    return el
+
+
+def comment_on(doc, ranges: Ranges, document: Document, findings: list[Finding],
+               notes: dict[int, str] | None = None) -> int:
+    """Put each finding as a comment on its words in the open package `doc` (notes by `id(finding)`);
+    how many were put."""
+    writer = CommentWriter(doc)
     added = 0
-    for f in result.findings:
+    for f in findings:
         loc = f.location
         index = loc.block if loc.end > loc.start else whole_block(document, f)
         if index is None or index >= len(document.blocks):
@@ -67,12 +119,23 @@ def add_comments(data: bytes, document: Document, result: FileResult) -> tuple[b
         span = ranges.runs(block, start, end)
         if span is None:
             continue
-        first, last = span
-        doc.add_comment([Run(first, None), Run(last, None)], text=comment_text(f), author=AUTHOR, initials=INITIALS)
+        first, last = outside_fields(*span)
+        writer.add(first, last, comment_text(f, (notes or {}).get(id(f), "")))
         added += 1
+    return added
+
+
+def saved(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue(), added
+    return buf.getvalue()
+
+
+def add_comments(data: bytes, document: Document, result: FileResult) -> tuple[bytes, int]:
+    """The draft's bytes with every finding as a comment; and how many comments were added."""
+    doc = open_package(data, document.path)
+    added = comment_on(doc, Ranges(doc.element.body), document, result.findings)
+    return saved(doc), added
 
 
 def default_copy_path(path: str) -> Path:

@@ -18,8 +18,22 @@ from docx.oxml.ns import qn
 
 from cpdocs.model import Block
 
-W_R, W_T, W_RPR = qn("w:r"), qn("w:t"), qn("w:rPr")
+W_R, W_T, W_RPR, W_P = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:p")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+# Where words may be rewritten in place: runs straight in a paragraph or in a content control's
+# content. Anything else around or between them is a reason to leave the words to the author.
+EDITABLE_WITHIN = frozenset({qn("w:sdtContent"), qn("w:sdt")})
+MARKERS = frozenset(qn(f"w:{t}") for t in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+                                             "proofErr", "permStart", "permEnd"))
+TEXT_RUN_PARTS = frozenset({W_RPR, W_T, qn("w:lastRenderedPageBreak")})
+WRAPPERS = {  # what a span may not be inside of, or cross, and how to say so
+    qn("w:hyperlink"): "a hyperlink", qn("w:fldSimple"): "a field", qn("w:smartTag"): "a smart tag",
+    qn("w:customXml"): "a custom XML tag", qn("w:ins"): "a tracked change", qn("w:del"): "a tracked change",
+    qn("w:moveFrom"): "a tracked change", qn("w:moveTo"): "a tracked change", qn("w:sdt"): "a content control",
+    qn("w:fldChar"): "a field", qn("w:instrText"): "a field",
+}
+W_FLDCHAR, FLD_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 
 
 def set_text(t_el, text: str) -> None:
@@ -115,3 +129,112 @@ class Ranges:
         if first is None or last is None or last.tag != W_R:
             return None
         return first, last
+
+    # -- rewriting words in place (`cpdocs fix`) --------------------------------------------------
+    def span(self, block: Block, start: int, end: int):
+        """Split so that the block's characters [start, end) are whole runs (spaces and all); the first
+        and last run. Both ends are split before either is looked up: splitting one end can move the
+        other's characters into a new run."""
+        (o_start, i_start), (o_end, i_end) = block.origin[start], block.origin[end - 1]
+        self._split(o_end, i_end + 1)
+        self._split(o_start, i_start)
+        return self.locate(o_start, i_start)[0].getparent(), self.locate(o_end, i_end)[0].getparent()
+
+    def start_at(self, block: Block, i: int):
+        """Split so that the block's character i is the first of a run; that run."""
+        ordinal, index = block.origin[i]
+        self._split(ordinal, index)
+        el, _ = self.locate(ordinal, index)
+        return el.getparent()
+
+    def end_at(self, block: Block, i: int):
+        """Split so that the block's character i is the last of a run; that run."""
+        ordinal, index = block.origin[i]
+        self._split(ordinal, index + 1)
+        el, _ = self.locate(ordinal, index)
+        return el.getparent()
+
+    def refusal(self, block: Block, start: int, end: int) -> str | None:
+        """Why the characters [start, end) cannot be rewritten as a tracked change, or None when they can:
+        they must be typed text in runs side by side in one paragraph (or content control), with
+        nothing between them but bookmarks and comment marks: not inside or across a hyperlink, a
+        field, a smart tag or someone's tracked change (the reader already left deleted text out, so
+        a suggestion never lands inside a pending deletion)."""
+        origin = block.origin
+        if not origin or start >= end or end > len(origin):
+            return "the words did not come from the document's text"
+        if any(o is None for o in origin[start:end]) or max(o[0] for o in origin[start:end]) >= len(self.pieces):
+            return "the words run across a tab, a line break or a form's box"
+        runs = []
+        for o in origin[start:end]:
+            run = self.locate(*o)[0].getparent()
+            if not runs or runs[-1] is not run:
+                runs.append(run)
+        parent = runs[0].getparent()
+        for run in runs:
+            if run.tag != W_R or run.getparent() is not parent:
+                other = run.getparent()
+                return "the words cross " + _what(other if other is not None and other.tag != W_P else parent)
+        for above in [parent, *parent.iterancestors()]:
+            if above.tag == W_P:
+                break
+            if above.tag not in EDITABLE_WITHIN:
+                return "the words are inside " + _what(above)
+        sibling = runs[0]
+        while sibling is not None:
+            if sibling.tag == W_R:
+                odd = next((c for c in sibling if c.tag not in TEXT_RUN_PARTS), None)
+                if odd is not None:
+                    return "the words cross " + _what(odd)
+            elif sibling.tag not in MARKERS:
+                return "the words cross " + _what(sibling)
+            if sibling is runs[-1]:
+                break
+            sibling = sibling.getnext()
+        if _in_field(runs[0]):
+            return "the words are a field's result, which Word works out again"
+        return None
+
+
+def _what(el) -> str:
+    return WRAPPERS.get(el.tag, "something other than text") if el is not None else "something other than text"
+
+
+def _in_field(run) -> bool:
+    """Whether a run is between a complex field's begin and end (its result, or its code)."""
+    return _field_around(run) is not None
+
+
+def _field_around(run):
+    """The runs holding the begin and the end of the outermost complex field a run is inside, or None."""
+    p = next((a for a in run.iterancestors(W_P)), None)
+    if p is None:
+        return None
+    depth, begin, inside = 0, None, False
+    for el in p.iter(W_FLDCHAR, W_R):
+        if el is run and depth > 0:
+            inside = True
+        if el.tag != W_FLDCHAR:
+            continue
+        kind = el.get(FLD_TYPE)
+        if kind == "begin":
+            if depth == 0:
+                begin = el.getparent()
+            depth += 1
+        elif kind == "end" and depth > 0:
+            depth -= 1
+            if depth == 0 and inside:
+                return begin, el.getparent()
+    return None
+
+
+def outside_fields(first, last):
+    """A comment's first and last run, moved out to the whole field when either is inside one: a
+    comment mark inside a field's result is read by LibreOffice as part of the result."""
+    around = _field_around(first)
+    if around is not None:
+        first = around[0]
+    around = _field_around(last)
+    if around is not None:
+        last = around[1]
+    return first, last

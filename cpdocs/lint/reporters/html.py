@@ -21,6 +21,7 @@ from cpdocs.config import Config
 from cpdocs.document import Block, Document
 from cpdocs.lint.engine import lint_document
 from cpdocs.lint.finding import CATEGORIES, FileResult, Finding
+from cpdocs.lint.fixable import fix_info
 from cpdocs.readers import read_document
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -44,7 +45,7 @@ TYPE_LABELS = {
     "core-group-minutes": "Core group minutes",
     "chairs-letter": "Chair's letter",
 }
-SOURCE_LABELS = {"detected": "worked out from the title", "given": "as given", "default": "assumed"}
+SOURCE_LABELS = {"detected": "worked out from the draft", "given": "as given", "default": "assumed"}
 
 
 @cache
@@ -93,6 +94,7 @@ class FindingView:
     section: str
     page: int | None
     inline: bool
+    why: str = ""
 
 
 @dataclass
@@ -141,7 +143,7 @@ def _view(n: int, f: Finding, inline: bool) -> FindingView:
     return FindingView(n=n, category=f.category, label=CATEGORY_LABELS.get(f.category, f.category),
                        severity=f.severity, message=f.message, quote=quote, suggestion=f.suggestion,
                        standard=f.standard, rule=f.rule, name=f.name, section=f.location.section,
-                       page=f.location.page, inline=inline)
+                       page=f.location.page, inline=inline, why=f.why)
 
 
 def file_view(result: FileResult, document: Document | None, fid: str) -> dict:
@@ -219,6 +221,7 @@ def file_view(result: FileResult, document: Document | None, fid: str) -> dict:
         "grade_note": grade_note(m.flesch_kincaid_grade),
         "type_label": TYPE_LABELS.get(result.report_type or "", result.report_type or "unknown"),
         "type_source": SOURCE_LABELS.get(result.report_type_source, result.report_type_source),
+        "type_why": result.report_type_why,
         "categories": categories, "findings": views, "whole": whole, "rows": rows,
     }
 
@@ -238,4 +241,5 @@ def render_handbook(infos) -> str:
         by_cat.setdefault(i.category, []).append(i)
     groups = [{"key": c, "label": CATEGORY_LABELS.get(c, c), "rules": by_cat[c]} for c in CATEGORIES if c in by_cat]
     groups += [{"key": c, "label": c, "rules": r} for c, r in by_cat.items() if c not in CATEGORIES]
-    return environment().get_template("handbook.html.j2").render(groups=groups, count=len(list(infos)))
+    fixes = {i.code: fix_info(i.code) for i in infos}
+    return environment().get_template("handbook.html.j2").render(groups=groups, count=len(list(infos)), fixes=fixes)

@@ -24,7 +24,8 @@ def _where(result: FileResult, f: Finding) -> str:
     return ":".join(parts)
 
 
-def render(results: list[FileResult], colour: bool = False, show_suggestions: bool = True) -> str:
+def render(results: list[FileResult], colour: bool = False, show_suggestions: bool = True,
+           explain: bool = False) -> str:
     def style(text: str, **kw) -> str:
         return click.style(text, **kw) if colour else text
 
@@ -36,12 +37,16 @@ def render(results: list[FileResult], colour: bool = False, show_suggestions: bo
             lines.append(style(f"cpdocs: {r.error}", fg="red", bold=True))
             continue
         lines.append(style(f"{r.path} ({r.report_type}, {r.report_type_source})", bold=True))
+        if explain and r.report_type_why:
+            lines.append(style(f"    read as {r.report_type}: {r.report_type_why}", dim=True))
         for f in r.findings:
             sev = style(f.severity, fg=COLOURS.get(f.severity))
             quoted = f" \u2014 \u201c{_short(f.text)}\u201d" if f.category != "missing-section" and f.text else ""
             lines.append(f"{_where(r, f)}: {f.rule} {sev}: {f.message}{quoted} [{f.standard}]")
             if show_suggestions and f.suggestion:
                 lines.append(style(f"    try: {f.suggestion}", dim=True))
+            if explain and f.why:
+                lines.append(style(f"    why: {f.why}", dim=True))
             totals[f.category] += 1
             severities[f.severity] += 1
         m = r.metrics

@@ -27,10 +27,14 @@ class ActionWithoutOwner(Rule):
                 continue
             if a.owner is not None and a.owner.strip():
                 missing = True  # 'TBC', 'All', 'Professionals': a cell that names no one
+                because = f"its Who cell '{a.owner.strip()}' names no one"
             else:
                 missing = not names_owner(ctx, a)  # an empty cell, or a bullet: the action may name its owner
+                because = "its Who cell is empty" if a.owner is not None and a.in_table else \
+                    "it names no person, role or agency who will do it (a passive 'to be done', or a crowd)"
             if missing:
-                yield self.finding(a.block, a.start, a.end, "this action does not say who will do it", why=a.why,
+                yield self.finding(a.block, a.start, a.end, "this action does not say who will do it",
+                                   why=f"{a.why}; {because}",
                                    suggestion="Name the person or agency responsible, for example "
                                               "'Amy Cartwright (key person) will...'.")
 
@@ -50,6 +54,8 @@ class ActionWithoutDate(Rule):
         for a in all_actions(ctx):
             if gives_when(a.text) or (a.when is not None and gives_when(a.when)):
                 continue
-            yield self.finding(a.block, a.start, a.end, "this action has no date or frequency", why=a.why,
+            where = "in the action or its When cell" if a.when is not None else "in the action"
+            yield self.finding(a.block, a.start, a.end, "this action has no date or frequency",
+                               why=f"{a.why}; no date or frequency (such as '14 March', 'every Tuesday') {where}",
                                suggestion="Give a date ('by 14 March 2025') or a frequency ('every Tuesday', "
                                           "'every 10 working days').")

@@ -36,7 +36,8 @@ class Rule:
 
     def finding(self, block: Block | None, start: int, end: int, message: str, *, text: str | None = None,
                 suggestion: str | None = None, severity: str | None = None, standard: str | None = None,
-                section: str | None = None, why: str = "") -> Finding:
+                section: str | None = None, why: str = "", replacement: str | None = None,
+                meaning: str | None = None) -> Finding:
         i = self.info
         if block is None:
             loc = Location(section=section or "", block=0, start=0, end=0)
@@ -47,4 +48,5 @@ class Rule:
             rule=i.code, name=i.name, category=i.category, severity=severity or i.severity, message=message,
             text=text if text is not None else (block.text[start:end] if block else ""),
             suggestion=suggestion or "", standard=standard or i.standard, location=loc, why=why,
+            replacement=replacement, meaning=meaning,
         )

@@ -10,10 +10,12 @@ are never flagged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from cpdocs.document import Block
 from cpdocs.lint.context import LintContext
+from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
 STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences 5 (jargon explained in lay "
@@ -22,7 +24,8 @@ STANDARD = ("SSP Multi-Agency Standards, Reports to Child Protection Conferences
 # An acronym: two or more capitals (CAMHS, A&E, CiN), a digit-led one (2YO), or a section number (S47).
 ACRONYM = re.compile(
     r"(?<![\w&'\u2019/-])("
-    r"[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
+    r"[A-Z]{3,}[a-rt-z](?![a-z])"  # SENCo
+    r"|[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
     r"|[0-9][A-Z]{2,}"  # 2YO
     r"|[SY][0-9]{1,3}"  # S47, Y6
     r")(?:s|'s|\u2019s)?(?![\w&])"
@@ -44,6 +47,7 @@ EXPLAINED_AFTER = re.compile(
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
     r"course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
+    r"|\s*,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where|for|used|to\s+help|given|when)\b"
     # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
     r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
@@ -77,7 +81,9 @@ class JargonTerm(Rule):
         seen: set[str] = set()
         explained: set[str] = set()
         blocks = [b for b in ctx.text_blocks(include_title=True)]
-        for m in ctx.find("jargon", ctx.words.jargon, blocks=blocks):
+        matches = ctx.find("jargon", ctx.words.jargon, blocks=blocks)
+        uses = Counter(" ".join(m.text.lower().split()) for m in matches)
+        for m in matches:
             form = " ".join(m.text.lower().split())
             if form in seen or form in ctx.words.accepted:
                 continue
@@ -97,7 +103,12 @@ class JargonTerm(Rule):
             yield self.finding(
                 m.block, m.start, m.end, f"'{m.text}' is jargon a parent may not understand",
                 suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
-                            if plain else m.entry.suggestion))
+                            if plain else m.entry.suggestion),
+                replacement=jargon_rewrite(m.entry, m.block.text, m.start, m.end, m.doc, uses[form] > 1),
+                meaning=plain,
+                why=f"'{m.entry.key}' is in the word list of professional terms"
+                    f"{' (' + m.entry.kind + ')' if m.entry.kind else ''}; at its first use it is not explained in "
+                    f"brackets, after a dash or comma, or in the next sentence")
 
 
 def _explained_below(ctx: LintContext, m) -> bool:
@@ -114,7 +125,9 @@ def _explained_below(ctx: LintContext, m) -> bool:
 
 
 NEXT_SENTENCE_EXPLAINS = re.compile(
-    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s)",
+    r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
+    r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
+    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)",
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
@@ -179,8 +192,8 @@ class UnexplainedAcronym(Rule):
                     e += 1  # a plural is part of the word as written: 'two CAWNs'; a possessive is not
                 if key in flagged or key in defined or key in ctx.person_initials or not _is_acronym(acr, words):
                     continue
-                if capitals and key not in words.expansions:
-                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC'
+                if capitals and (key not in words.expansions or _everyday_in_capitals(key, ctx)):
+                    continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC', not 'WHAT ARE''
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
@@ -192,7 +205,13 @@ class UnexplainedAcronym(Rule):
                     continue
                 flagged.add(key)
                 yield self.finding(block, s, e, f"'{acr}' is not written out at its first use",
-                                   suggestion=acronym_suggestion(acr, words.expansions.get(key)))
+                                   suggestion=acronym_suggestion(acr, words.expansions.get(key)),
+                                   replacement=acronym_rewrite(text[s:e], key, words.expansions.get(key), text, s, e,
+                                                               words.several_meanings),
+                                   meaning=words.expansions.get(key),
+                                   why="read as an acronym: capital letters not written out in full before it or in "
+                                       "brackets after it, not in a glossary in the draft, and not a plain "
+                                       "abbreviation (GP, NHS)")
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:
@@ -208,9 +227,15 @@ def acronym_suggestion(acr: str, expansion: str | None) -> str:
 def shouted_words() -> frozenset[str]:
     """English stop words in capitals, and words written in capitals for emphasis: not acronyms.
     spaCy's stop words are read here, not at import, so `cpdocs rules` need not load spaCy."""
+    return frozenset({w.upper() for w in stop_words()} | SHOUTED)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read on first use, not at import: `cpdocs rules` need not load spaCy."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset({w.upper() for w in STOP_WORDS} | SHOUTED)
+    return frozenset(STOP_WORDS)
 
 
 def _is_acronym(acr: str, words) -> bool:
@@ -226,6 +251,13 @@ def _is_acronym(acr: str, words) -> bool:
     return True
 
 
+def _everyday_in_capitals(key: str, ctx: LintContext) -> bool:
+    """A word in a line of capitals that is an everyday word ('ARE', 'SEND', 'MASH' in 'WHAT ARE WE
+    WORRIED ABOUT?'): in capitals it cannot be told from the acronym, so it is left alone."""
+    word = key.lower()
+    return word in stop_words() or (len(word) >= 4 and word in ctx.english_words)
+
+
 def _shouted(text: str) -> bool:
     """A line in capitals (a heading, a warning) is not a run of acronyms."""
     letters = [c for c in text if c.isalpha()]
@@ -238,14 +270,71 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
     before = text[:start]
     after = text[end:]
     if before.rstrip().endswith("(") and after.lstrip().startswith((")", "s)", "'s)")):
-        inner_before = before.rstrip()[:-1].rstrip()
-        return len(re.findall(r"[A-Za-z]+", inner_before[-120:])) >= 1
+        # 'Multi-Agency Safeguarding Hub (MASH)'; not 'Health Visitor (SCPHN)' or 'Kirsty Hall (SW)',
+        # where the words before are a role or a name, not what the letters stand for
+        return expands(before.rstrip()[:-1].rstrip()[-160:], acr)
     m = re.match(r"\s*\(([^)]{3,120})\)", after)
     if m and len(re.findall(r"[a-z]{2,}", m.group(1))) + len(re.findall(r"\b[A-Z][a-z]+", m.group(1))) >= 2:
-        return True
+        inner = m.group(1)
+        name_only = len(inner.split()) <= 3 and all(w[:1].isupper() for w in inner.split())
+        return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
     return False
+
+
+SMALL = {"and", "of", "the", "for", "to", "in", "on", "with", "at", "by", "a", "an", "&"}
+
+
+def expands(words: str, acr: str) -> bool:
+    """Do these words (ending just before the acronym) stand for its letters: 'Child and Adolescent
+    Mental Health Services' for CAMHS, 'Section 47' for S47, 'Special Educational Needs
+    Co-ordinator' for SENCo? Each letter is a word's first letter (or a capital inside a word:
+    'PowerPoint'), small words may be left out, and the first word gives the first letter."""
+    letters = re.findall(r"[A-Z]|\d+", acr)
+    if not letters:
+        return False
+    tokens = [t for t in re.split(r"\s+|/|[\-\u2013](?=[A-Z])", words) if t]
+    tokens = [re.sub(r"^[^\w&]+|[^\w&]+$", "", t) for t in tokens][-14:]
+    tokens = [t for t in tokens if t]
+    for k in range(1, len(tokens) + 1):
+        window = tokens[-k:]
+        if window[0][:1].upper() != letters[0][:1]:
+            continue
+        if _consumes(letters, window):
+            return True
+    return False
+
+
+def _consumes(letters: list[str], words: list[str]) -> bool:
+    """Can the words give the letters in order, each word its first letter and perhaps capitals inside
+    it, with small words ('and', 'of') free to give a letter or none?"""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        w = words[j]
+        if w.lower() in SMALL and match(i, j + 1):
+            return True
+        if i >= len(letters):
+            return False
+        if letters[i].isdigit():
+            return w == letters[i] and match(i + 1, j + 1)
+        if w[0].upper() != letters[i]:
+            return False
+        inner = [c for c in w[1:] if c.isupper()]
+        k = i + 1
+        if match(k, j + 1):
+            return True
+        for c in inner:  # 'PowerPoint' gives P and P
+            if k < len(letters) and c == letters[k]:
+                k += 1
+                if match(k, j + 1):
+                    return True
+        return False
+
+    return match(0, 0)
 
 
 def glossary_terms(ctx: LintContext) -> set[str]:

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
 NEGATION = {"not", "never", "n't", "no", "nor", "neither"}
+COPULA = {"be", "become", "seem", "appear", "get", "feel", "look", "sound", "remain", "grow"}
+DEGREE = {"very", "quite", "so", "really", "often", "always", "increasingly", "particularly", "a", "bit", "rather",
+          "too", "extremely", "sometimes", "more", "most", "less", "become", "been", "being", "has", "have", "had",
+          "can", "could", "may", "might", "will", "would", "still", "also", "then", "now", "at", "times"}
+# Subjects that are a time or a situation, not a person: 'mornings were difficult'.
+TIMES = {"morning", "evening", "night", "day", "week", "weekend", "time", "period", "term", "year", "month",
+         "situation", "start", "handover", "transition", "journey", "process", "task", "question", "subject",
+         "conversation", "discussion", "bedtime", "mealtime", "routine"}
+THINGS = {"things", "everything"}
+FAMILY_SPEAKER = re.compile(r"\b(?:he|she|they|mum|mummy|dad|daddy|mother|father|nan|nana|grandma|grandad|"
+                            r"brother|sister|auntie|aunt|uncle|stepdad|stepmum)\b", re.I)
+CLAUSE_BREAK = re.compile(r",\s*(?:but|and|although|though|whereas|while|so)\b|;|\s[\u2013\u2014-]\s|\bbut\b", re.I)
+SPEECH = re.compile(r"\b(?:said|says|told|tells|explained|explains|described|describes|calls?|called)\b", re.I)
 
 
 class JudgementalLabel(Rule):
@@ -21,10 +36,12 @@ class JudgementalLabel(Rule):
 
     def check(self, ctx):
         for m in ctx.find("labels", ctx.words.labels):
-            if _negated(m):
+            if _negated(m) or _about_a_thing(m) or _reported(m, ctx):
                 continue
             yield self.finding(m.block, m.start, m.end,
                                f"'{m.text}' is a label; say what the person did or said instead",
+                               why="a word that judges a person, from the list of labels; it is not denied ('was not "
+                                   "...'), not about a time or a situation, and not in someone's quoted words",
                                suggestion=m.entry.suggestion)
 
 
@@ -35,3 +52,41 @@ def _negated(m) -> bool:
         return False
     before = [t.lower_ for t in m.doc[max(span.start - 3, span.sent.start):span.start]]
     return any(w in NEGATION for w in before)
+
+
+def _about_a_thing(m) -> bool:
+    """'mornings were difficult', 'it was chaotic at handover': the label describes a time or a
+    situation, not a person."""
+    span = m.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= span.sent.start and m.doc[i].lower_ in DEGREE:
+        i -= 1
+    if i < span.sent.start or m.doc[i].lemma_.lower() not in COPULA:
+        return False
+    j = i - 1
+    while j >= span.sent.start and (m.doc[j].lower_ in DEGREE or m.doc[j].tag_ in ("MD", "RB")
+                                    or m.doc[j].lemma_ == "be"):
+        j -= 1
+    if j < span.sent.start:
+        return False
+    subject = m.doc[j]
+    return subject.lower_ in THINGS or (subject.tag_ in ("NN", "NNS") and subject.lemma_.lower() in TIMES)
+
+
+def _reported(m, ctx) -> bool:
+    """'She said he smacks her when she is naughty', in the part of the report that gives the child's
+    account: the child's own word, reported; not the author's judgement. A professional's label ('DM said Ms Nolan is a
+    difficult tenant') and the author's own after a new clause ('..., but Jordan was hostile') are."""
+    span = m.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or "child-voice" not in m.block.section_keys:
+        return False  # only where the draft gives the child's own account
+    family = {n.lower() for role in ("child", "mother", "father") for n in ctx.people.get(role, ())}
+    for t in m.doc[span.sent.start:span.start]:
+        if SPEECH.fullmatch(t.text):
+            speaker = m.doc[max(span.sent.start, t.i - 2):t.i]
+            between = m.doc[t.i:span.start].text
+            named = any(w.lower_ in family for w in speaker) or bool(FAMILY_SPEAKER.search(speaker.text))
+            return named and not CLAUSE_BREAK.search(between)
+    return False

@@ -38,7 +38,10 @@ FATHER_WORDS = re.compile(
 
 CONTENT = {
     "strengths": re.compile(r"\b(?:strengths?|protective factors?|what is (?:going|working) well)\b", re.I),
-    "impact": re.compile(r"\b(?:impact (?:on|of|for)|effects? on)\b", re.I),
+    "impact": re.compile(r"\b(?:impact(?:s|ed|ing)? (?:on|of|for|upon)|effects? (?:on|of)|affect(?:s|ed|ing)? "
+                         r"(?:him|her|them|his|her|their|the (?:child|children|baby)|\w+['\u2019]s)|"
+                         r"(?:this|it|that) (?:means|has meant) (?:that )?(?:he|she|they)\b|has had an effect)\b",
+                         re.I),
     "analysis": re.compile(r"\b(?:analysis|in (?:my|our) (?:professional )?(?:view|opinion|assessment)|"
                            r"(?:my|our) (?:professional )?(?:view|assessment|judgement) is)\b", re.I),
     "recommendation": re.compile(r"\brecommend(?:s|ed|ation|ations)?\b", re.I),
@@ -47,6 +50,45 @@ CONTENT = {
     "decision": re.compile(r"\b(?:conference|chair|we) (?:decided|agreed|made the decision)\b|\bdecision\b", re.I),
     "next-meetings": re.compile(r"\bnext (?:core group|meeting|review)\b|\breview (?:child protection )?"
                                 r"conference (?:will be|is) (?:held )?on\b", re.I),
+}
+
+
+JUDGEMENT = (r"\bI (?:agree|think|believe|consider|am (?:worried|concerned)|would (?:say|recommend|suggest|ask))\b|"
+             r"\b(?:my|our) (?:professional )?(?:view|opinion|assessment|judgement|concern)\b|\bin (?:my|our) view\b|"
+             r"\b(?:this|which) (?:means|shows|suggests|tells us)\b|\btaken together\b|\bon balance\b|"
+             r"\bin summary\b|\boverall\b")
+LETTER_CONTENT = {
+    "analysis": re.compile(JUDGEMENT, re.I),
+    "recommendation": re.compile(
+        r"\brecommend(?:s|ed|ation|ations)?\b|\b(?:should|needs? to) (?:have|be (?:made )?subject to"
+        r"|remain (?:on|subject)|stay on|be on) (?:an? )?(?:child protection|cp|child in need)\b"
+        r"|\b(?:I|we) (?:agree|support (?:the|a))\b"
+        r"[^.]{0,80}\b(?:plan|conference)\b", re.I),
+}
+
+
+PLAN_ENDED = re.compile(
+    r"\bno longer (?:needs?|requires?|be subject to|be on|subject to) (?:a |the |their |his |her )?"
+    r"(?:child protection )?plans?\b"
+    r"|\b(?:their|his|her|the) (?:child protection )?plans? (?:has |have |will |was |were )?(?:now )?"
+    r"(?:ended|end|come to an end|been ended|stopped|closed)\b"
+    r"|\bnot (?:to )?(?:be )?made subject to a (?:child protection )?plan\b"
+    r"|\b(?:does|do) not need a child protection plan\b", re.I)
+
+
+# What the content check looked for, for `--explain`.
+LOOKED_FOR = {
+    "father": "the father (or the mother's partner) is not discussed beyond the details table",
+    "child-voice": "no words of the child are quoted or reported ('Leo said...'), nor what was seen of a baby",
+    "dates-seen": "there is no table of visits and no sentence says the child was seen on a date",
+    "parents-views": "no sentence says what a parent said, thinks or wants",
+    "plan": "no action was found in a plan table, a plan list or 'Action:' lines",
+    "chronology": "there is no table of dated events and fewer than four dated events in the text",
+    "strengths": "no sentence speaks of strengths, protective factors or what is going well",
+    "impact": "no sentence says how the worries affect the child",
+    "analysis": "no sentence gives the author's assessment ('in my view', 'my assessment is')",
+    "recommendation": "no sentence recommends anything",
+    "contingency": "no sentence says what happens if the plan does not work",
 }
 
 
@@ -68,11 +110,15 @@ class MissingSection(Rule):
         present = {k for b in ctx.document.headings if _written(ctx, b) for k in b.section_keys}
         present |= run_in_sections(ctx)
         specs = sections()
+        if ctx.report_type == "chairs-letter" and any(PLAN_ENDED.search(b.text) for b in ctx.document.blocks):
+            required = tuple(k for k in required if k not in ("plan", "contingency"))  # no plan is left to explain
         for key in required:
             if key not in specs or key in present or covered(ctx, key):
                 continue
             spec = specs[key]
             yield self.finding(None, 0, 0, f"no section on {spec.title.lower()}: {spec.prompt}", text=key,
+                               why=f"no heading with something written under it names it (such as '{spec.title}'), "
+                                   f"and {LOOKED_FOR.get(key, 'nothing in the text covers it')}",
                                standard=spec.standard, suggestion=f"Add a section '{spec.title}'.")
 
 
@@ -133,6 +179,8 @@ def covered(ctx: LintContext, key: str) -> bool:
     if key == "chronology":
         return any(_is_chronology_table(t.header) for t in ctx.document.tables) or _dated_events(ctx) >= 4
     pattern = CONTENT.get(key)
+    if ctx.document.letter and key in LETTER_CONTENT:
+        pattern = LETTER_CONTENT[key]  # a letter weaves its view into its prose, with no heading to find
     return bool(pattern) and any(pattern.search(b.text) for b in _body(ctx) if b.kind != "heading")
 
 
@@ -193,19 +241,36 @@ def _child_names(ctx: LintContext) -> set[str]:
 
 
 def _child_voice(ctx: LintContext) -> bool:
+    if re.match(r"\s*my\b", ctx.document.title or "", re.I) and any(
+            b.kind in ("paragraph", "list_item") and b.section and re.search(r"\b(?:I|I'm|my|me)\b", b.text)
+            for b in _body(ctx)):
+        return True  # the child's own pages ('My views', 'My three houses'), with the child's words in them
     names = _child_names(ctx)
     who = r"(?:" + "|".join([*map(re.escape, sorted(names)), r"the child", r"the children", r"the baby",
                              r"the young person"]) + r")"
     # The child is the one speaking: 'Leo said', not "Leo's school said".
     speech = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)[^.;,]{0,50}?\b(?:" + SPEECH + "|" + BABY + r")\b", re.I)
+    child = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)", re.I)
+    adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
+    adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
     for b in _body(ctx):
         if b.kind == "heading":
             continue
         if speech.search(b.text):
             return True
-        if ctx.quotes[b.index] and names and re.search(r"\b" + who + r"\b", b.text):
-            return True
+        for start, _ in ctx.quotes[b.index] if names else ():
+            # a quotation the child speaks: the last person named before it, in its sentence, is the child
+            sent = ctx.sentence_of(b, start)
+            before = b.text[sent.start_char:start]
+            last_child = max((m.end() for m in child.finditer(before)), default=-1)
+            last_adult = max((m.end() for m in adult.finditer(before)), default=-1)
+            if last_child > last_adult:
+                return True
     return False
+
+
+ADULT_WORDS = (r"mum|mother|dad|father|nan|grandma|grandad|aunt|auntie|uncle|Mr|Ms|Mrs|Miss|Dr|DC|PC|DS|officers?|"
+               r"neighbou?r|teacher|staff|worker|nurse|midwife|doctor|GP|he|she|they|his partner|her partner")
 
 
 def _dates_seen(ctx: LintContext) -> bool:

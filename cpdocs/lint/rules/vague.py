@@ -28,4 +28,7 @@ class VagueWording(Rule):
                 message = f"'{m.text}' is not a timescale"
             else:
                 message = f"'{m.text}' does not say what will be done, by whom or when"
-            yield self.finding(m.block, m.start, m.end, message, suggestion=m.entry.suggestion)
+            why = f"'{m.entry.key}' is on the list of vague wording ({m.entry.kind or 'action'})"
+            if m.entry.extra.get("where") == "plan":
+                why += ", and it is in the plan, where it sets no measure"
+            yield self.finding(m.block, m.start, m.end, message, suggestion=m.entry.suggestion, why=why)

@@ -9,11 +9,13 @@ so the dashboard of a large folder is streamed, not held in memory.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterator
 
 from markupsafe import Markup, escape
 
-from cpdocs.audit import EASE_BINS, Totals
+from cpdocs.audit.table import plain_cell
+from cpdocs.audit.totals import EASE_BINS, Totals
 from cpdocs.lint.finding import CATEGORIES
 from cpdocs.lint.reporters.html import CATEGORY_LABELS, TYPE_LABELS, environment
 
@@ -87,10 +89,16 @@ def histogram(bins: list[int], label: str, target: float = 60) -> Markup:
     return Markup("".join(parts))
 
 
+def ranked(counts: Counter, n: int | None = None) -> list[tuple[str, int]]:
+    """Most common first, ties by name: the same page whatever order the drafts were checked in
+    (a Dask run's and a local run's dashboards are the same)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:n]
+
+
 def _file_rows(csv_path: str) -> Iterator[dict]:
     with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
-            row = {k: (v[1:] if v.startswith("'") else v) for k, v in row.items()}
+            row = {k: plain_cell(v) for k, v in row.items()}
             row["type_label"] = TYPE_LABELS.get(row.get("report_type", ""), row.get("report_type", ""))
             yield row
 
@@ -111,12 +119,12 @@ def render_dashboard(t: Totals, csv_path: str, root: str) -> Iterator[str]:
         "ease_chart": histogram(t.ease_bins, "Number of reports in each band of reading ease") if t.read else None,
         "ease_rows": ease_rows,
         "plain": sum(n for (lo, _), n in zip(EASE_BINS, t.ease_bins, strict=True) if lo >= 60),
-        "standards": [(s, n, round(100 * n / read)) for s, n in t.files_by_standard.most_common()],
-        "vague": [(p, n, t.vague_files[p]) for p, n in t.vague.most_common(15)],
-        "jargon": [(p, n, t.jargon_files[p]) for p, n in t.jargon.most_common(15)],
-        "sections": [(s, n, t.section_files[s]) for s, n in t.sections.most_common(12)],
-        "missing": [(s, n, round(100 * n / read)) for s, n in t.missing.most_common()],
-        "types": [(TYPE_LABELS.get(k or "", k or "unknown"), n) for k, n in t.types.most_common()],
+        "standards": [(s, n, round(100 * n / read)) for s, n in ranked(t.files_by_standard)],
+        "vague": [(p, n, t.vague_files[p]) for p, n in ranked(t.vague, 15)],
+        "jargon": [(p, n, t.jargon_files[p]) for p, n in ranked(t.jargon, 15)],
+        "sections": [(s, n, t.section_files[s]) for s, n in ranked(t.sections, 12)],
+        "missing": [(s, n, round(100 * n / read)) for s, n in ranked(t.missing)],
+        "types": [(TYPE_LABELS.get(k or "", k or "unknown"), n) for k, n in ranked(t.types)],
         "files": _file_rows(csv_path),
         "categories_short": [(c, CATEGORY_LABELS.get(c, c)) for c in CATEGORIES if t.by_category[c]],
     }

@@ -1,0 +1,17 @@
+"""Fuzz the PDF reader through read_document (any bytes, as a .pdf file)."""
+
+from __future__ import annotations
+
+import seeds
+from harness import load, refuse_plainly, run
+
+load("cpdocs.readers", "cpdocs.readers.pdf", "pdfplumber", main=__name__ == "__main__")
+from cpdocs.readers import read_document  # noqa: E402  (imported, and instrumented, by load)
+
+
+def one_input(data: bytes) -> None:
+    refuse_plainly(lambda: read_document("draft.pdf", data))
+
+
+if __name__ == "__main__":
+    run("pdf", one_input, seeds.pdf_seeds)
