@@ -6,7 +6,8 @@ small: find the spans it cares about, decide, report.
 `ctx.docs[i]` has every block's tokens and sentences. Tags, parts of speech and lemmas cost
 twenty times as much, so only the blocks that need them get them: the blocks of the plan's
 items and the blocks where a word list may match by base form are tagged before the rules
-run, and a rule that needs the tags of any other block asks `ctx.tagged(block)` first.
+run, a block where `find` finds a phrase is tagged before the match is handed on (`Match.doc`
+has tags), and a rule that needs the tags of any other block asks `ctx.tagged(block)` first.
 """
 
 from __future__ import annotations
@@ -239,6 +240,8 @@ class LintContext:
                 spans = self._spans(name, entries, block, doc)
                 if self.readings is not None:
                     self.readings.spans[key] = spans
+            if spans:
+                doc = self.tagged(block)  # a rule may read the words round a match by their tags
             taken_end = -1
             for s, e, entry in spans:
                 if s < taken_end:

@@ -19,7 +19,7 @@ import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 
@@ -307,8 +307,8 @@ def _load(*extras) -> WordLists:
     words = _from_data(disk_cache.read("wordlists", key))
     if words is None:
         words = _build(*extras)
-        data = _to_data(words)
         try:
+            data = _to_data(words)
             same = json.loads(json.dumps(data)) == data  # only what JSON gives back unchanged
         except (TypeError, ValueError):
             same = False
@@ -346,23 +346,33 @@ def _build(extra_jargon, accepted, plain_abbr, extra_vague, extra_labels) -> Wor
 
 
 def _to_data(words: WordLists) -> dict:
+    """Every field of the word lists, tagged with its kind (a field of a kind this does not know
+    raises TypeError, and the lists are simply not cached)."""
     def entry(e: Entry) -> list:
         return [e.key, e.suggestion, e.lemma, None if e.pattern is None else e.pattern.pattern,
                 0 if e.pattern is None else e.pattern.flags, None if e.needs is None else sorted(e.needs),
                 list(e.not_after), e.kind, e.extra,
                 None if e.pattern is None else sre_parts(e.pattern.pattern, e.pattern.flags)]
 
-    return {
-        "lists": {name: [entry(e) for e in getattr(words, name)] for name in LISTS},
-        "evidence_cues": [[c.pattern, c.flags] for c in words.evidence_cues],
-        "plain_abbreviations": sorted(words.plain_abbreviations), "expansions": words.expansions,
-        "accepted": sorted(words.accepted),
-    }
+    out: dict[str, list] = {}
+    for f in fields(WordLists):
+        value = getattr(words, f.name)
+        if isinstance(value, tuple) and all(isinstance(v, Entry) for v in value):
+            out[f.name] = ["entries", [entry(e) for e in value]]
+        elif isinstance(value, tuple) and all(isinstance(v, LazyPattern) for v in value):
+            out[f.name] = ["patterns", [[c.pattern, c.flags] for c in value]]
+        elif isinstance(value, frozenset) and all(isinstance(v, str) for v in value):
+            out[f.name] = ["strings", sorted(value)]
+        elif isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            out[f.name] = ["mapping", value]
+        else:
+            raise TypeError(f"word lists: no way to keep {f.name}")
+    return out
 
 
 def _from_data(data) -> WordLists | None:
     """The word lists from cached data, or None if the data is not what `_to_data` writes."""
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or set(data) != {f.name for f in fields(WordLists)}:
         return None
     try:
         def entry(item: list) -> Entry:
@@ -376,12 +386,18 @@ def _from_data(data) -> WordLists | None:
                          needs=None if needs is None else frozenset(map(str, needs)),
                          not_after=tuple(map(str, not_after)), kind=kind, extra=extra)
 
-        lists = {name: tuple(entry(i) for i in data["lists"][name]) for name in LISTS}
-        return WordLists(
-            **lists, evidence_cues=tuple(LazyPattern(str(p), int(f)) for p, f in data["evidence_cues"]),
-            plain_abbreviations=frozenset(map(str, data["plain_abbreviations"])),
-            expansions={str(k): str(v) for k, v in dict(data["expansions"]).items()},
-            accepted=frozenset(map(str, data["accepted"])),
-        )
+        values = {}
+        for name, (kind, value) in data.items():
+            if kind == "entries":
+                values[name] = tuple(entry(i) for i in value)
+            elif kind == "patterns":
+                values[name] = tuple(LazyPattern(str(p), int(f)) for p, f in value)
+            elif kind == "strings":
+                values[name] = frozenset(map(str, value))
+            elif kind == "mapping":
+                values[name] = {str(k): str(v) for k, v in dict(value).items()}
+            else:
+                raise ValueError(kind)
+        return WordLists(**values)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
