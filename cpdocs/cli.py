@@ -29,6 +29,7 @@ COMMANDS = {
 SUMMARIES = {
     "lint": "Check draft reports against the standards.",
     "rules": "List every rule, or explain one (by code or name): what, why, the standard, examples.",
+    "fix": "Write a copy of a draft with each safe suggestion as a change to accept or reject.",
     "audit": "Check every draft (.docx, .pdf, .md, .txt) in FOLDER and its subfolders.",
     "generate": "Write DOC from the case file CASE (YAML or JSON).",
     "new": "Write a blank TYPE with every heading the standards require and a prompt under each.",
@@ -55,7 +56,13 @@ class CpdocsGroup(click.Group):
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))
         with formatter.section("Commands"):
-            formatter.write_dl([(n, click.Command(n, help=SUMMARIES[n]).get_short_help_str(limit)) for n in names])
+            formatter.write_dl([(n, self._summary(ctx, n, limit)) for n in names])
+
+    def _summary(self, ctx: click.Context, name: str, limit: int) -> str:
+        if name in SUMMARIES:
+            return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+        command = self.get_command(ctx, name)  # a command not in SUMMARIES yet: import it
+        return command.get_short_help_str(limit) if command is not None else ""
 
     def invoke(self, ctx: click.Context):
         try:
