@@ -11,7 +11,8 @@ from cpdocs import __version__
 from cpdocs.errors import InputError
 
 # Each command lives in its own module and is imported only when it runs, so `cpdocs lint`
-# does not wait for the web server or the PDF renderer to load.
+# does not wait for the web server or the PDF renderer to load, and `cpdocs --help` lists them
+# from SUMMARIES (each command's own first line, checked by the tests) without importing any.
 COMMANDS = {
     "lint": "cpdocs.lint.commands:lint",
     "rules": "cpdocs.lint.commands:rules",
@@ -22,6 +23,19 @@ COMMANDS = {
     "deadlines": "cpdocs.generate.commands:deadlines",
     "schema": "cpdocs.generate.commands:schema",
     "serve": "cpdocs.web.command:serve",
+}
+
+
+SUMMARIES = {
+    "lint": "Check draft reports against the standards.",
+    "rules": "List every rule, or explain one (by code or name): what, why, the standard, examples.",
+    "fix": "Write a copy of a draft with each safe suggestion as a change to accept or reject.",
+    "audit": "Check every draft (.docx, .pdf, .md, .txt) in FOLDER and its subfolders.",
+    "generate": "Write DOC from the case file CASE (YAML or JSON).",
+    "new": "Write a blank TYPE with every heading the standards require and a prompt under each.",
+    "deadlines": "Work out what is due, and by when, after one event.",
+    "schema": "Print the JSON Schema of a case file, for other systems that write case files.",
+    "serve": "Start cpdocs as a page in your web browser, on this computer.",
 }
 
 
@@ -37,6 +51,18 @@ class CpdocsGroup(click.Group):
             return None
         module, attr = COMMANDS[name].split(":")
         return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        with formatter.section("Commands"):
+            formatter.write_dl([(n, self._summary(ctx, n, limit)) for n in names])
+
+    def _summary(self, ctx: click.Context, name: str, limit: int) -> str:
+        if name in SUMMARIES:
+            return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+        command = self.get_command(ctx, name)  # a command not in SUMMARIES yet: import it
+        return command.get_short_help_str(limit) if command is not None else ""
 
     def invoke(self, ctx: click.Context):
         try:

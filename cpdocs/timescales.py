@@ -24,10 +24,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import asdict, dataclass
-from functools import cache
 
-import holidays
-
+from cpdocs.bank_holidays import BankHolidays, bank_holidays
 from cpdocs.config import Config
 from cpdocs.errors import InputError
 
@@ -150,10 +148,9 @@ def timescales(cfg: Config | None) -> dict[str, int]:
 
 # --- working days -------------------------------------------------------------------------
 
-@cache
-def _bank_holidays() -> holidays.HolidayBase:
-    # Bank holidays of England and Wales; the package adds years as they are asked for.
-    return holidays.country_holidays("GB", subdiv="ENG")
+def _bank_holidays() -> BankHolidays:
+    # Bank holidays of England and Wales, from the `holidays` package (see cpdocs.bank_holidays).
+    return bank_holidays()
 
 
 def bank_holiday_name(d: dt.date) -> str | None:

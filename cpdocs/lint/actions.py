@@ -9,12 +9,14 @@ or a frequency?
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.dates_in_text import MONTH_NAME
 from cpdocs.model import PlanItem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 NO_OWNER = re.compile(
     r"^\s*(?:|-+|\?+|n/?a|none|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged|allocated)|all|everyone|"
@@ -82,7 +84,7 @@ def owner_missing(cell: str) -> bool:
 
 
 def span_of(ctx: LintContext, item: PlanItem) -> Span:
-    doc = ctx.docs[item.block.index]
+    doc = ctx.tagged(item.block)
     return doc.char_span(item.start, item.end, alignment_mode="expand") or doc[:]
 
 

@@ -1,10 +1,13 @@
-"""`cpdocs lint` and `cpdocs rules`: parse options, call the engine, print, set the exit code."""
+"""`cpdocs lint` and `cpdocs rules`: parse options, call the engine, print, set the exit code.
+
+The engine, the rules and the language model are imported only when a draft is linted, so
+`cpdocs rules` and `--help` answer at once.
+"""
 
 from __future__ import annotations
 
 import glob
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -13,13 +16,8 @@ import click
 from cpdocs.config import config_for
 from cpdocs.errors import InputError
 from cpdocs.files import write_whole
-from cpdocs.lint.engine import lint_file
 from cpdocs.lint.finding import FileResult
 from cpdocs.lint.fixable import fix_info
-from cpdocs.lint.reporters import json as json_reporter
-from cpdocs.lint.reporters import text as text_reporter
-from cpdocs.lint.rules import all_rules, rule_by_code
-from cpdocs.readers import SUPPORTED
 from cpdocs.standards import REPORT_TYPES
 
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -27,6 +25,8 @@ FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()
 
 def expand_paths(patterns: tuple[str, ...]) -> list[str]:
     """Files named, globs (expanded here too, for shells that do not), and folders (their drafts)."""
+    from cpdocs.readers import SUPPORTED
+
     out: list[str] = []
     for pattern in patterns:
         if pattern == "-":
@@ -69,14 +69,18 @@ def split_codes(value: str | None) -> list[str]:
 @click.option("--annotate", is_flag=True,
               help="Word drafts: write a copy with each finding as a comment (to -o, or DRAFT.cpdocs.docx).")
 @click.option("--force", is_flag=True, help="Replace an output file that already exists.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="How many processes check the drafts [default: one per free core, with four drafts each or more].")
 def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, no_suggestions, explain, annotate,
-         force):
+         force, jobs):
     """Check draft reports against the standards.
 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
     Exit code: 0 no findings at the --fail-on level, 1 findings, 2 a file could not be read.
     """
-    results: list[FileResult] = []
+    from cpdocs.lint.engine import Job, guarded
+    from cpdocs.lint.parallel import lint_files, workers_for
+
     documents: dict[int, object] = {}  # the Document of each result, for the HTML report
     fail_level = fail_on
     files = expand_paths(paths)
@@ -84,49 +88,57 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
         raise click.UsageError("with --annotate, -o names the annotated copy, so give one draft only")
     if output is not None and not annotate and output.exists() and not force:
         raise InputError(output, "already exists; use --force to replace it")
-    for p in files:
-        try:
-            config = config_for(None if p == "-" else Path(p), config_file)
-            config.select = split_codes(select) or config.select
-            config.ignore = config.ignore + split_codes(ignore)
-            fail_level = fail_level or config.fail_on
-            if annotate or fmt == "html":
-                from cpdocs.lint.reporters.docx_comments import lint_and_annotate
+    results: list[FileResult | None] = [None] * len(files)
+    todo: list[tuple[int, Job]] = []
+    for n, p in enumerate(files):
+        config = guarded(p, config_for, None if p == "-" else Path(p), config_file)
+        if isinstance(config, FileResult):
+            results[n] = config
+            continue
+        config.select = split_codes(select) or config.select
+        config.ignore = config.ignore + split_codes(ignore)
+        fail_level = fail_level or config.fail_on
+        todo.append((n, Job(p, config, report_type)))
+    if annotate or fmt == "html":
+        from cpdocs.lint.reporters.docx_comments import lint_and_annotate
 
-                document, result = lint_and_annotate(p, report_type, config, output if annotate else None,
-                                                     force, annotate=annotate)
-                documents[len(results)] = document
-                results.append(result)
+        for n, job in todo:
+            got = guarded(job.path, lint_and_annotate, job.path, report_type, job.config,
+                          output if annotate else None, force, annotate)
+            if isinstance(got, tuple):
+                documents[n], results[n] = got
             else:
-                results.append(lint_file(p, report_type, config))
-        except InputError as exc:
-            results.append(FileResult(path=p, error=str(exc)))
-            if fmt != "text":
-                click.echo(f"cpdocs: {exc}", err=True)
-        except Exception as exc:  # a fault in cpdocs itself: say so plainly, go on with the other files
-            if os.environ.get("CPDOCS_DEBUG"):
-                raise
-            problem = f"{p}: could not be checked because of a fault in cpdocs ({type(exc).__name__}); please report it"
-            results.append(FileResult(path=p, error=problem))
-            if fmt != "text":
-                click.echo(f"cpdocs: {problem}", err=True)
+                results[n] = got
+    else:
+        job_list = [job for _, job in todo]
+        for (n, _), result in zip(todo, lint_files(job_list, workers_for(job_list, jobs)), strict=True):
+            results[n] = result
+    done = [r for r in results if r is not None]  # every file has one
+    if fmt != "text":
+        for r in done:
+            if r.error:
+                click.echo(f"cpdocs: {r.error}", err=True)
     if fmt == "json":
-        out = json_reporter.render(results)
+        from cpdocs.lint.reporters import json as json_reporter
+
+        out = json_reporter.render(done)
     elif fmt == "html":
         from cpdocs.lint.reporters import html as html_reporter
 
-        out = html_reporter.render([(r, documents.get(i)) for i, r in enumerate(results)])
+        out = html_reporter.render([(r, documents.get(i)) for i, r in enumerate(done)])
     else:
+        from cpdocs.lint.reporters import text as text_reporter
+
         colour = output is None and sys.stdout.isatty()
-        out = text_reporter.render(results, colour=colour, show_suggestions=not no_suggestions, explain=explain)
+        out = text_reporter.render(done, colour=colour, show_suggestions=not no_suggestions, explain=explain)
     if output is not None and not annotate:
         write_whole(output, out + "\n", force)
     else:
         click.echo(out)
     levels = FAIL_LEVELS[fail_level or "error"]
-    if any(r.error for r in results):
+    if any(r.error for r in done):
         sys.exit(2)
-    sys.exit(1 if any(f.severity in levels for r in results for f in r.findings) else 0)
+    sys.exit(1 if any(f.severity in levels for r in done for f in r.findings) else 0)
 
 
 @click.command("rules")
@@ -138,13 +150,14 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
 @click.option("--force", is_flag=True, help="Replace an output file that already exists.")
 def rules(code, fmt, output, force):
     """List every rule, or explain one (by code or name): what, why, the standard, examples."""
-    chosen = all_rules()
+    from cpdocs.lint.catalogue import info_by_code, rule_infos
+
+    infos = rule_infos()
     if code:
-        rule = rule_by_code(code)
-        if rule is None:
+        info = info_by_code(code)
+        if info is None:
             raise InputError(code, "no such rule; run 'cpdocs rules' to see them all")
-        chosen = (rule,)
-    infos = [r.info for r in chosen]
+        infos = [info]
     as_json = json.dumps([rule_facts(i) for i in infos], indent=2, ensure_ascii=False)
     if fmt == "html" or output is not None:
         from cpdocs.lint.reporters import html as html_reporter

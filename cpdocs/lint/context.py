@@ -2,23 +2,36 @@
 
 The analysis is done once per document here, so no rule re-parses text and each rule stays
 small: find the spans it cares about, decide, report.
+
+`ctx.docs[i]` has every block's tokens and sentences. Tags, parts of speech and lemmas cost
+twenty times as much, so only the blocks that need them get them: the blocks of the plan's
+items and the blocks where a word list may match by base form are tagged before the rules
+run, a block where `find` finds a phrase is tagged before the match is handed on (`Match.doc`
+has tags), and a rule that needs the tags of any other block asks `ctx.tagged(block)` first.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from cpdocs.config import Config
 from cpdocs.document import Block, Document
+from cpdocs.lint.phrases import ListMatcher, lemma_gate, phrase_matchers
 from cpdocs.lint.wordlists import Entry, WordLists
+from cpdocs.nlp import is_tagged, split, tag
 from cpdocs.plans import OUTCOMES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# The word lists the rules look phrases up in, by the name they give `find`: their blocks are
+# tagged in one batch when they may match by base form.
+LISTS = {"jargon": "jargon", "vague": "vague", "labels": "labels", "evidence": "evidence_markers"}
+NO_LEMMA_MATCH = "cpdocs.no_lemma_match"  # set on a doc that no list in LISTS can match by base form
 
 # Quotation marks: double quotes of both kinds pair up; a single quote opens only after a
 # space or bracket and closes only before one, so apostrophes (don't, Poppy's) never count.
@@ -71,31 +84,26 @@ def spoken(text: str, start: int, end: int) -> bool:
     return bool(SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or SPEAKER_AFTER.match(text[end:end + 40]))
 
 
-_matcher_lock = threading.Lock()
-_matcher_cache: dict[tuple[int, str, tuple[Entry, ...]], tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]] = {}
+def blocks_to_tag(nlp, document: Document, words: WordLists, docs: list[Doc]) -> set[int]:
+    """The blocks the rules will ask tags or lemmas of, so they can be tagged in one batch:
+    the plan's items (is it an action, who owns it) and the blocks where a list may match by
+    base form. A rule may still ask for any other block (`LintContext.tagged`).
 
-
-def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]):
-    """Exact and base-form matchers for a word list, built once per model and list (not per draft:
-    lemmatising six hundred terms costs more than linting a short report)."""
-    key = (id(nlp), name, entries)
-    with _matcher_lock:
-        if key in _matcher_cache:
-            return _matcher_cache[key]
-        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        plain = [e for e in entries if e.pattern is None]
-        by_key = {e.key: e for e in plain}
-        for e, d in zip(plain, nlp.tokenizer.pipe([e.key for e in plain]), strict=True):
-            lower.add(e.key, [d])
-        lemma_entries = [e for e in plain if e.lemma]
-        for e, d in zip(lemma_entries, nlp.pipe([e.key for e in lemma_entries]), strict=True):
-            # Only a base form finds its other forms: 'escalate' finds 'escalated', but 'actioned'
-            # must not find every 'action' through their shared stem.
-            if all(t.lemma_.lower() == t.lower_ for t in d):
-                lemma.add(e.key, [d])
-        _matcher_cache[key] = (lower, lemma, by_key)
-        return _matcher_cache[key]
+    Each other block is marked as checked against these lists, so `find` need not check it again.
+    """
+    matchers = [phrase_matchers(nlp, name, getattr(words, field)) for name, field in LISTS.items()]
+    gate = lemma_gate(nlp, matchers)
+    if gate is None:
+        return set(range(len(docs)))
+    out = {item.block.index for item in document.plan}
+    for i, doc in enumerate(docs):
+        if i in out or is_tagged(doc):
+            continue
+        if gate.could_match(doc):
+            out.add(i)
+        else:
+            doc.user_data[NO_LEMMA_MATCH] = id(words)
+    return out
 
 
 _english: dict[int, frozenset[str]] = {}
@@ -139,18 +147,19 @@ class Readings:
 
 
 def parse_blocks(nlp, texts: list[str], readings: Readings | None = None) -> list[Doc]:
-    """The language model's reading of each block (from `readings` where it has read the text before)."""
+    """Each block's tokens and sentences (from `readings` where it has read the text before; tags
+    are added where needed, see `LintContext`)."""
     if readings is None:
-        return list(nlp.pipe(texts, batch_size=256))
+        return split(nlp, texts)
     known = readings.docs
     todo = list(dict.fromkeys(t for t in texts if t not in known))
-    known.update(zip(todo, nlp.pipe(todo, batch_size=256), strict=True))
+    known.update(zip(todo, split(nlp, todo), strict=True))
     return [known[t] for t in texts]
 
 
 class LintContext:
     def __init__(self, document: Document, config: Config, report_type: str, nlp, words: WordLists,
-                 readings: Readings | None = None):
+                 readings: Readings | None = None, docs: list[Doc] | None = None):
         self.document = document
         self.config = config
         self.report_type = report_type
@@ -158,7 +167,10 @@ class LintContext:
         self.words = words
         self.readings = readings
         texts = [b.text for b in document.blocks]
-        self.docs: list[Doc] = parse_blocks(nlp, texts, readings)
+        if docs is None:
+            docs = parse_blocks(nlp, texts, readings)
+            tag(nlp, [docs[i] for i in sorted(blocks_to_tag(nlp, document, words, docs))])
+        self.docs: list[Doc] = docs
         self.quotes: list[list[tuple[int, int]]] = [[(a, z) for a, z in quote_spans(t) if spoken(t, a, z)]
                                                     for t in texts]
 
@@ -167,6 +179,14 @@ class LintContext:
         from cpdocs.lint.readability import measure
 
         return measure(self)
+
+    # -- tags -------------------------------------------------------------------------
+    def tagged(self, block: Block) -> Doc:
+        """The block's doc with its tags, parts of speech and lemmas (tagged now if it was not)."""
+        doc = self.docs[block.index]
+        if not is_tagged(doc):
+            tag(self.nlp, [doc])
+        return doc
 
     # -- quotations -------------------------------------------------------------------
     def in_quote(self, block: Block, start: int, end: int) -> bool:
@@ -214,7 +234,7 @@ class LintContext:
         return doc[:]
 
     # -- phrase lists -----------------------------------------------------------------
-    def _matcher(self, name: str, entries: tuple[Entry, ...]):
+    def _matcher(self, name: str, entries: tuple[Entry, ...]) -> ListMatcher:
         return phrase_matchers(self.nlp, name, entries)
 
     def find(self, name: str, entries: tuple[Entry, ...], blocks: list[Block] | None = None,
@@ -226,9 +246,11 @@ class LintContext:
             key = (name, id(entries), block.text)
             spans = self.readings.spans.get(key) if self.readings is not None else None
             if spans is None:
-                spans = self._spans(name, entries, block.text, doc)
+                spans = self._spans(name, entries, block, doc)
                 if self.readings is not None:
                     self.readings.spans[key] = spans
+            if spans:
+                doc = self.tagged(block)  # a rule may read the words round a match by their tags
             taken_end = -1
             for s, e, entry in spans:
                 if s < taken_end:
@@ -239,26 +261,27 @@ class LintContext:
                 taken_end = e
         return out
 
-    def _spans(self, name: str, entries: tuple[Entry, ...], text: str, doc: Doc) -> list[tuple[int, int, Entry]]:
+    def _spans(self, name: str, entries: tuple[Entry, ...], block: Block, doc: Doc) -> list[tuple[int, int, Entry]]:
         """Where a list's phrases occur in one block's text, sorted by start, longest first."""
-        lower, lemma, by_key = self._matcher(name, entries)
+        m = self._matcher(name, entries)
+        checked = LISTS.get(name) is not None and getattr(self.words, LISTS[name]) is entries
+        if not is_tagged(doc) and not (checked and doc.user_data.get(NO_LEMMA_MATCH) == id(self.words)):
+            gate = lemma_gate(self.nlp, [m])
+            if gate is None or gate.could_match(doc):
+                doc = self.tagged(block)
         spans: list[tuple[int, int, Entry]] = []
-        for matcher in (lower, lemma):
+        # The base-form matcher finds nothing new in a doc that was left untagged (LemmaGate).
+        for matcher in (m.lower, m.lemma) if is_tagged(doc) else (m.lower,):
             for match_id, s, e in matcher(doc):
-                entry = by_key[self.nlp.vocab.strings[match_id]]
+                entry = m.by_key[self.nlp.vocab.strings[match_id]]
                 span = doc[s:e]
                 if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
                     continue
                 spans.append((span.start_char, span.end_char, entry))
-        lowered = text.lower()
-        for entry in entries:
-            if entry.pattern is None:
-                continue
-            if entry.needs is not None and not any(n in lowered for n in entry.needs):
-                continue  # the block lacks every word this pattern needs
-            for m in entry.pattern.finditer(text):
-                if m.end() > m.start():
-                    spans.append((m.start(), m.end(), entry))
+        for entry in m.patterns_for(block.text.lower()):  # not those needing words the block lacks
+            for found in entry.pattern.finditer(block.text):
+                if found.end() > found.start():
+                    spans.append((found.start(), found.end(), entry))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         return spans
 

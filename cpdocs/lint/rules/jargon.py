@@ -13,8 +13,6 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from cpdocs.document import Block
 from cpdocs.lint.context import LintContext
 from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
@@ -35,7 +33,7 @@ ACRONYM = re.compile(
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
 TIME_SUFFIX = re.compile(r"^\d*(AM|PM)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
-SHOUTED_WORDS = {w.upper() for w in STOP_WORDS} | {
+SHOUTED = {
     "NB", "PS", "NOTE", "URGENT", "IMPORTANT", "PLEASE", "OFFICIAL", "SENSITIVE", "CONFIDENTIAL", "DRAFT",
     "YES", "NO", "NA", "TBC", "ASAP", "TBA", "OK", "AND", "THE",
 }
@@ -237,13 +235,28 @@ def acronym_suggestion(acr: str, expansion: str | None) -> str:
     return f"Write it out the first time: '{name} ({acr})', or just '{name}'."
 
 
+@cache
+def shouted_words() -> frozenset[str]:
+    """English stop words in capitals, and words written in capitals for emphasis: not acronyms.
+    spaCy's stop words are read here, not at import, so `cpdocs rules` need not load spaCy."""
+    return frozenset({w.upper() for w in stop_words()} | SHOUTED)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read on first use, not at import: `cpdocs rules` need not load spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _is_acronym(acr: str, words) -> bool:
     key = acr.upper()
     if key in words.plain_abbreviations or TIME_SUFFIX.search(key):
         return False
     if ROMAN.match(acr) and len(acr) <= 4 and acr not in ("CIC", "CIV", "DVI"):
         return False
-    if acr.isupper() and key in SHOUTED_WORDS and key not in words.expansions:
+    if acr.isupper() and key in shouted_words() and key not in words.expansions:
         return False
     if sum(1 for c in acr if c.isupper()) < 2 and not any(c.isdigit() for c in acr):
         return False
@@ -254,7 +267,7 @@ def _everyday_in_capitals(key: str, ctx: LintContext) -> bool:
     """A word in a line of capitals that is an everyday word ('ARE', 'SEND', 'MASH' in 'WHAT ARE WE
     WORRIED ABOUT?'): in capitals it cannot be told from the acronym, so it is left alone."""
     word = key.lower()
-    return word in STOP_WORDS or (len(word) >= 4 and word in ctx.english_words)
+    return word in stop_words() or (len(word) >= 4 and word in ctx.english_words)
 
 
 def _shouted(text: str) -> bool:

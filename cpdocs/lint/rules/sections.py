@@ -231,6 +231,7 @@ def _father(ctx: LintContext) -> bool:
             found = [m for m in ref.finditer(b.text, sent.start_char, sent.end_char)]
             if found:
                 mentions += 1
+                ctx.tagged(b)  # _acts reads the tags
                 if mentions >= 2 or any(_acts(sent, m.start(), m.end()) for m in found):
                     return True
     return False
