@@ -322,8 +322,15 @@ def _prose_label(label: RawCell) -> bool:
     """A label that asks for an account ('What has the child said?', 'Analysis'), not a detail:
     its answer is a section of the report even when it is short."""
     text = label.text.strip().rstrip(":")
+    if ABOUT_THE_PLAN.search(text):
+        return False  # 'Category of plan | Neglect' names a detail of the plan, not the plan
     keys = section_keys_for_heading(text)
     return bool(keys - {"father", "parents-views", "dates-seen"}) or text.endswith("?")
+
+
+ABOUT_THE_PLAN = re.compile(r"\b(?:category|type|date|number|start(?:ed)?|length|status)\b(?:\s+of)?\s+(?:the\s+)?"
+                            r"(?:child protection\s+)?plan\b|\bplan\s+(?:category|type|start(?:ed)?|date|number|"
+                            r"status)\b", re.I)
 
 
 def _ticks(cells: list[RawCell]) -> bool:

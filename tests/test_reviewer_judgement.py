@@ -203,3 +203,20 @@ def test_explain_says_how_the_draft_was_read(tmp_path):
     assert "why: read as a plan action because it is in a table with columns Action / Who / When" in out
     plain = CliRunner().invoke(cli, ["lint", str(draft), "--fail-on", "never"]).output
     assert "why:" not in plain
+
+
+def test_the_category_of_plan_in_the_details_table_is_not_an_action():
+    text = ("# Review Child Protection Conference: Social Worker's Report\n\n"
+            "| Children | Mia Hale, aged 9 (date of birth 3 March 2016), and Theo Hale, aged 4 (date of birth 1 May 2021) |\n"
+            "|---|---|\n| Father | Lee Hale |\n| Category of plan | Neglect |\n| Social worker | Asha Patel |\n\n"
+            "## The plan\n\n- Lee Hale will take Mia to school every day.\n")
+    result = lint_md(text)
+    assert "Neglect" not in found(result, "action-owner") + found(result, "action-date")
+    assert "Lee Hale will take Mia to school every day." not in found(result, "action-owner")
+
+
+@pytest.mark.parametrize("heading,present", [("Hypotheses", True), ("Our formulation", True), ("Background", False)])
+def test_a_systemic_reports_hypotheses_are_its_analysis(heading, present):
+    text = (f"## {heading}\n\nDale's anger grew after he lost his job. We will know more when he "
+            "has had help with his sleep.\n")
+    assert ("analysis" not in found(_lint(text), "missing-section")) is present
