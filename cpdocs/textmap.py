@@ -11,6 +11,7 @@ which keeps text and origins in step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 Origin = tuple[int, int] | None
@@ -20,6 +21,10 @@ Origin = tuple[int, int] | None
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 # Line and paragraph separators and the like: a new line.
 NEWLINES = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+
+# Anything `clean` would change: an invisible character, a space-like character other than a
+# single plain space between two words, or a space at either end.
+NEEDS_CLEANING = re.compile("[" + "".join(sorted(INVISIBLE | NEWLINES)) + r"]|[^\S ]|  |^ | $")
 
 
 @dataclass
@@ -47,6 +52,8 @@ def clean(text: str, origin: list[Origin] | None = None, keep_newlines: bool = T
     `keep_newlines`), and strip both ends. Origins follow their characters."""
     if origin is None:
         origin = [None] * len(text)
+    if not NEEDS_CLEANING.search(text):
+        return MappedText(text, list(origin))  # most text: nothing to drop or collapse
     out_chars: list[str] = []
     out_origin: list[Origin] = []
     pending: str | None = None

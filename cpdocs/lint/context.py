@@ -6,8 +6,8 @@ small: find the spans it cares about, decide, report.
 `ctx.docs[i]` has every block's tokens and sentences. Tags, parts of speech and lemmas cost
 twenty times as much, so only the blocks that need them get them: the blocks of the plan's
 items and the blocks where a word list may match by base form are tagged before the rules
-run, a block where `find` finds a phrase is tagged before the match is handed on (`Match.doc`
-has tags), and a rule that needs the tags of any other block asks `ctx.tagged(block)` first.
+run, a match's block is tagged when a rule first reads `Match.doc`, and a rule that needs the tags
+of any other block asks `ctx.tagged(block)` first.
 """
 
 from __future__ import annotations
@@ -129,7 +129,17 @@ class Match:
     start: int  # character offsets in block.text
     end: int
     entry: Entry
-    doc: Doc
+    ctx: LintContext = field(repr=False, compare=False)
+
+    @property
+    def doc(self) -> Doc:
+        """The block's doc, with its tags: tagged the first time a rule asks for them."""
+        return self.ctx.tagged(self.block)
+
+    @property
+    def tokens(self) -> Doc:
+        """The block's doc for its words and sentences only (tagged or not: it costs nothing)."""
+        return self.ctx.docs[self.block.index]
 
     @property
     def text(self) -> str:
@@ -249,15 +259,13 @@ class LintContext:
                 spans = self._spans(name, entries, block, doc)
                 if self.readings is not None:
                     self.readings.spans[key] = spans
-            if spans:
-                doc = self.tagged(block)  # a rule may read the words round a match by their tags
             taken_end = -1
             for s, e, entry in spans:
                 if s < taken_end:
                     continue  # inside a longer phrase already found
                 if skip_quotes and self.in_quote(block, s, e):
                     continue
-                out.append(Match(block, s, e, entry, doc))
+                out.append(Match(block, s, e, entry, self))
                 taken_end = e
         return out
 

@@ -51,6 +51,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
                     "instrText"))
 MC_FALLBACK = MC + "Fallback"
 VAL = W + "val"
+W_PSTYLE, W_OUTLINE = W + "pStyle", W + "outlineLvl"
 
 # Wingdings and Segoe UI Symbol characters that draw a ticked, crossed or empty box.
 CHECKED_SYMBOLS = {"F0FE", "F0FD", "F078", "F0FB", "F0FC", "F052", "F053", "F054", "2612", "2611", "2BBD"}

@@ -105,7 +105,8 @@ class JargonTerm(Rule):
                 m.block, m.start, m.end, f"'{m.text}' is jargon a parent may not understand",
                 suggestion=(f"Say '{plain}' instead, or explain the term in brackets the first time you use it."
                             if plain else m.entry.suggestion),
-                replacement=jargon_rewrite(m.entry, m.block.text, m.start, m.end, m.doc, uses[form] > 1),
+                replacement=jargon_rewrite(m.entry, m.block.text, m.start, m.end,
+                                           m.doc if m.entry.extra.get("safe") else None, uses[form] > 1),
                 meaning=plain,
                 why=f"'{m.entry.key}' is in the word list of professional terms"
                     f"{' (' + m.entry.kind + ')' if m.entry.kind else ''}; at its first use it is not explained in "

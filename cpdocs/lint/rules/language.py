@@ -47,16 +47,20 @@ class JudgementalLabel(Rule):
 
 def _negated(m) -> bool:
     """'was not aggressive', 'never hostile': a label denied is not a judgement of the person."""
-    span = m.doc.char_span(m.start, m.end, alignment_mode="expand")
+    doc = m.tokens
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
-    before = [t.lower_ for t in m.doc[max(span.start - 3, span.sent.start):span.start]]
+    before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
     return any(w in NEGATION for w in before)
 
 
 def _about_a_thing(m) -> bool:
     """'mornings were difficult', 'it was chaotic at handover': the label describes a time or a
     situation, not a person."""
+    words = m.tokens.char_span(m.start, m.end, alignment_mode="expand")
+    if words is None or not any(_time_or_thing(t.lower_) for t in words.doc[words.sent.start:words.start]):
+        return False  # no subject it could be about: no need for the tags
     span = m.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
@@ -75,18 +79,25 @@ def _about_a_thing(m) -> bool:
     return subject.lower_ in THINGS or (subject.tag_ in ("NN", "NNS") and subject.lemma_.lower() in TIMES)
 
 
+def _time_or_thing(word: str) -> bool:
+    return word in THINGS or word in TIMES or word[:-1] in TIMES or word[:-2] in TIMES  # 'mornings', 'processes'
+
+
 def _reported(m, ctx) -> bool:
     """'She said he smacks her when she is naughty', in the part of the report that gives the child's
     account: the child's own word, reported; not the author's judgement. A professional's label ('DM said Ms Nolan is a
     difficult tenant') and the author's own after a new clause ('..., but Jordan was hostile') are."""
-    span = m.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or "child-voice" not in m.block.section_keys:
+    if "child-voice" not in m.block.section_keys:
         return False  # only where the draft gives the child's own account
+    doc = m.tokens
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
     family = {n.lower() for role in ("child", "mother", "father") for n in ctx.people.get(role, ())}
-    for t in m.doc[span.sent.start:span.start]:
+    for t in doc[span.sent.start:span.start]:
         if SPEECH.fullmatch(t.text):
-            speaker = m.doc[max(span.sent.start, t.i - 2):t.i]
-            between = m.doc[t.i:span.start].text
+            speaker = doc[max(span.sent.start, t.i - 2):t.i]
+            between = doc[t.i:span.start].text
             named = any(w.lower_ in family for w in speaker) or bool(FAMILY_SPEAKER.search(speaker.text))
             return named and not CLAUSE_BREAK.search(between)
     return False
