@@ -19,3 +19,16 @@ def test_denied_labels_quotes_and_plain_uses_are_left_alone():
     md = ("# Report\n\nMs Brooks was calm and was not aggressive at any point. Skye said \"Mum gets aggressive "
           "when she drinks\". It is difficult to say when the next visit will be.\n")
     assert labels(md) == []
+
+
+def test_presentation_and_relationship_labels():
+    md = ("# Report\n\nMaisie often comes in grubby. Steve is a toxic presence in the home. Mum has been difficult to "
+          "engage and did not come to the review.\n")
+    assert labels(md) == ["grubby", "toxic", "difficult to engage"]
+
+
+def test_the_same_words_about_things_or_what_professionals_tried_are_left_alone():
+    md = ("# Report\n\nMaisie had grubby hands after painting. Paracetamol is toxic in large doses. It has been "
+          "difficult to engage Mr Kerr by phone, so I wrote to him on 3 March. Oliver finds it hard to engage "
+          "with maths.\n")
+    assert labels(md) == []

@@ -305,7 +305,8 @@ class Reader:
                     text = child.text or ""
                     if text:
                         ordinal = self.ordinals.get(child)
-                        out.add(text, [(ordinal, i) if ordinal is not None else None for i in range(len(text))])
+                        n = len(text)
+                        out.add(text, list(zip([ordinal] * n, range(n), strict=True)) if ordinal is not None else None)
                         if run is not None and (not runs or runs[-1] is not run):
                             runs.append(run)
                 elif tag == W_R:
