@@ -52,6 +52,10 @@ STATUS_TAIL = re.compile(r"(?::|\s[\u2013\u2014-])\s*(?:not\s+(?:yet\s+)?)?(?:do
 NAMES_WHO_FOR_US = re.compile(r"^\s*(?:we|all of us|everyone|the professionals)\b", re.I)
 SAYS_WHO = re.compile(r"\bwill\b.{0,60}\b(?:it|them|this|these|that)\b|\bwill (?:do|chair|lead|arrange|send|post|"
                       r"book|write|run|share)\b", re.I)
+# 'The plan agreed at the conference is:', 'We agreed these actions:', 'What will happen next:' - a
+# paragraph ending in a colon that says the list under it is the plan
+PLAN_INTRO = re.compile(
+    r"\b(?:plan|actions?|next steps|agreed|will happen|will do|needs? to happen)\b[^.!?]{0,80}:\s*$", re.I)
 REFERS_BACK = re.compile(r"^(?:it|this|that|these|those|which|there)\b", re.I)
 LETTER_OPEN = re.compile(r"^\s*(?:dear|to)\s+\S", re.I)
 LETTER_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind regards|best wishes|with best wishes|"
@@ -144,15 +148,25 @@ def find_plan(doc: Document) -> list[PlanItem]:
     listed = {b.part for b in doc.blocks if b.kind == "list_item" and _plan_section(b.section_keys)}
     reviews = _review_sections(doc)
     signed = False  # after 'Yours sincerely' comes the signature, not the plan
-    for b in doc.blocks:
+    introduced = False  # a list after 'The plan agreed at the conference is:' is the plan, with or without a heading
+    for n, b in enumerate(doc.blocks):
         if b.kind in ("heading", "title"):
             signed = False
         signed = signed or (b.kind == "paragraph" and bool(LETTER_CLOSE.match(b.text)))
+        if b.kind != "list_item":
+            introduced = b.kind == "paragraph" and bool(PLAN_INTRO.search(b.text))
+        nxt = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
+        if b.kind == "list_item" and nxt is not None and nxt.kind == "list_item" and nxt.list_level > b.list_level:
+            continue  # a list item with items under it is their heading: a goal or a theme, not an action
         if signed or b.table is not None or b.kind not in ("paragraph", "list_item") or LOOKS_BACK.search(b.section) \
                 or b.section in reviews or STATUS_TAIL.search(b.text):
             continue
         if (lines := _action_lines(b)):
             items.extend(lines)
+            continue
+        if introduced and b.kind == "list_item" and not _plan_section(b.section_keys):
+            items.append(PlanItem(block=b, start=0, end=len(b.text), owner=None, when=None, in_table=False,
+                                  why="read as a plan action because it is in a list introduced as the plan"))
             continue
         if not _plan_section(b.section_keys) or (OUTCOMES.search(b.section) and not STEPS.search(b.section)):
             continue

@@ -42,6 +42,7 @@ class RawItem:
     authored: bool = True  # False for a form's own words: its questions and labels, not the author's
     details: bool = False  # a table of labels and values made from a form's rows
     italic: bool = False  # every run is italic (guidance in some forms)
+    x0: float | None = None  # PDF: how far in from the left edge the item starts (for a list's nesting)
 
     def mapped(self) -> MappedText:
         return MappedText(self.text, list(self.origin) if self.origin is not None else [None] * len(self.text))

@@ -43,6 +43,8 @@ def test_text_output_one_finding_a_line_with_counts(tmp_path):
     assert lines[0].startswith(f"{p} (core-group-minutes")
     assert any(ln.startswith(f"{p}:Actions:") and "CPD202" in ln and ln.endswith("]") for ln in lines)
     assert any(ln.startswith("Found ") for ln in lines) and "reading ease" in r.stdout
+    one = run("lint", str(p), "--select", "CPD101")  # 'TBC' only
+    assert "Found 1 problem: vague-action 1." in one.stdout.splitlines()
 
 
 def test_exit_codes_and_fail_on(tmp_path):

@@ -163,3 +163,21 @@ def test_pdf_input_file_is_not_changed(tmp_path: Path, pdf_bytes: bytes):
     p.write_bytes(pdf_bytes)
     CliRunner().invoke(cli, ["lint", str(p), "--format", "html", "-o", str(tmp_path / "r.html")])
     assert p.read_bytes() == pdf_bytes
+
+
+def test_nested_bullets_and_bullets_in_a_cell_keep_their_shape():
+    body = """
+<h1>Housing report to conference</h1>
+<table><tr><td>Visits</td><td>I have visited five times:<ul><li>3 March 2025</li><li>10 March 2025</li></ul></td></tr>
+<tr><td>Tenant</td><td>Ms Cole</td></tr></table>
+<h2>Plan</h2>
+<ol><li>Mia will feel safe at home.<ul><li>Ben Hughes will visit every week from 20 June 2025.</li>
+<li>Gemma Lowe will see Ms Cole every Wednesday.</li></ul></li></ol>
+"""
+    doc = read_document("draft.pdf", make_pdf(body))
+    items = [(b.text, b.list_level) for b in doc.blocks if b.kind == "list_item"]
+    assert ("Mia will feel safe at home.", 0) in items
+    assert ("Ben Hughes will visit every week from 20 June 2025.", 1) in items
+    cell = [c for t in doc.tables for r in t.rows for c in r] + [b for b in doc.blocks if b.table is not None]
+    assert not any("\u2022" in c.text or "\uf0b7" in c.text for c in cell)
+    assert any(b.text == "10 March 2025" for b in doc.blocks)

@@ -207,7 +207,8 @@ def test_explain_says_how_the_draft_was_read(tmp_path):
 
 def test_the_category_of_plan_in_the_details_table_is_not_an_action():
     text = ("# Review Child Protection Conference: Social Worker's Report\n\n"
-            "| Children | Mia Hale, aged 9 (date of birth 3 March 2016), and Theo Hale, aged 4 (date of birth 1 May 2021) |\n"
+            "| Children | Mia Hale, aged 9 (date of birth 3 March 2016), and Theo Hale, aged 4 "
+            "(date of birth 1 May 2021) |\n"
             "|---|---|\n| Father | Lee Hale |\n| Category of plan | Neglect |\n| Social worker | Asha Patel |\n\n"
             "## The plan\n\n- Lee Hale will take Mia to school every day.\n")
     result = lint_md(text)
@@ -220,3 +221,55 @@ def test_a_systemic_reports_hypotheses_are_its_analysis(heading, present):
     text = (f"## {heading}\n\nDale's anger grew after he lost his job. We will know more when he "
             "has had help with his sleep.\n")
     assert ("analysis" not in found(_lint(text), "missing-section")) is present
+
+
+# -- a letter's plan and meetings without headings; a plan under a question -----------------
+
+CHAIRS_LETTER = ("Dear Ms Brennan,\n\nThe conference decided that Chloe and Oscar will each have a child protection "
+                 "plan.\n\nThe plan agreed at the conference is:\n\n"
+                 "1. Chloe and Oscar will feel safe at home.\n"
+                 "   - Ben Hughes will visit Chloe and Oscar every 10 working days from 20 June 2025.\n"
+                 "   - You will see Gemma Lowe every Wednesday from 18 June 2025.\n"
+                 "2. Oscar will be able to talk about his worries.\n"
+                 "   - Ben Hughes will refer Oscar to the Bright Sparks group.\n\n"
+                 "| Meeting | Date and time | Place |\n|---|---|---|\n"
+                 "| First core group | Wednesday 25 June 2025, 2pm | Abbey Green Family Centre |\n"
+                 "| Review child protection conference | Thursday 11 September 2025, 10am | Shirehall |\n\n"
+                 "Yours sincerely,\n\nHelen Morgan\n\nIndependent Child Protection Chair\n")
+
+
+def test_a_list_introduced_as_the_plan_is_the_plan_and_its_goals_are_not_actions():
+    result = lint_md(CHAIRS_LETTER)
+    assert result.report_type == "chairs-letter"
+    missing = found(result, "missing-section")
+    assert "plan" not in missing and "next-meetings" not in missing
+    assert found(result, "action-date") == ["Ben Hughes will refer Oscar to the Bright Sparks group."]
+
+
+def test_a_letter_with_no_list_or_table_of_meetings_still_misses_them():
+    text = CHAIRS_LETTER.split("The plan agreed")[0] + "Yours sincerely,\n\nHelen Morgan, Child Protection Chair\n"
+    missing = found(lint_md(text), "missing-section")
+    assert "plan" in missing and "next-meetings" in missing
+
+
+def test_a_question_asking_what_the_agency_will_do_heads_the_plan():
+    text = "## What will probation do?\n\n- Home visits to be completed regularly\n"
+    assert found(_lint(text), "action-owner") == ["Home visits to be completed regularly"]
+
+
+def test_work_already_done_is_not_a_vague_action():
+    assert found(_lint("## Analysis\n\nThe risk is highest if he returns before he has done work on his anger.\n"),
+                 "vague-action") == []
+    assert found(_lint("## Plan\n\n- Mr Dunn to work on his anger by 3 May 2025.\n"), "vague-action") \
+        == ["work on his anger"]
+
+
+def test_a_job_title_explained_in_the_next_sentence_is_not_jargon():
+    text = ("## About me\n\nRachel Okafor, Tenancy Sustainment Officer. My job is to help tenants keep their homes.\n"
+            "\nThe cumulative impact on Mia is large.\n")
+    assert found(_lint(text), "jargon") == ["cumulative impact"]
+
+
+def test_a_known_name_in_mixed_capitals_is_an_acronym():
+    assert found(_lint("## Risks\n\nThe OASys assessment rates him as high risk. ABCde is a typo.\n"),
+                 "jargon") == ["OASys"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from cpdocs.errors import InputError
-from cpdocs.raw import NUMBERED_HEADING, RawItem, is_furniture
+from cpdocs.raw import NUMBERED_HEADING, RawCell, RawItem, is_furniture
 
 MAX_PAGES = 300
 MARGIN = 0.11  # the top and bottom 11% of a page is where running headers and footers sit
@@ -30,6 +30,9 @@ BULLET = re.compile(
     r"\uf06e\uf0a8*\-\u2013o](?=\s)|\d{1,2}[.)](?=\s)|[a-h][.)](?=\s))\s*"
 )
 NUMBER = re.compile(r"^\s*(\d{1,2})[.)]")
+# a bullet glyph (not a number, which in a cell may be a date or an amount)
+BULLET_GLYPH = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\uf0b7\uf0a7\uf076"
+                          r"\uf0d8\uf0fc\uf06e\uf0a8]\s*")
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\u00ad": ""})
@@ -151,7 +154,30 @@ def _read_page(page, number: int) -> tuple[list[Line], list[TableBox], bool]:
 
 
 def _cell_text(cell: str | None) -> str:
-    return " ".join((cell or "").translate(LIGATURES).split())
+    """A cell's text: its lines joined, except that a line starting with a bullet starts a new line
+    ('I have visited five times:' then '\u2022 3 March', '\u2022 10 March')."""
+    pieces: list[str] = []
+    for line in (cell or "").translate(LIGATURES).split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if pieces and not BULLET_GLYPH.match(line):
+            pieces[-1] += " " + line
+        else:
+            pieces.append(line)
+    return "\n".join(pieces)
+
+
+def _cell(text: str, page: int) -> RawCell:
+    """A cell of its paragraphs and bulleted items, one a line (see `_cell_text`)."""
+    items = []
+    for piece in text.split("\n"):
+        m = BULLET_GLYPH.match(piece)
+        if m:
+            items.append(RawItem(kind="list_item", text=piece[m.end():], page=page))
+        elif piece.strip():
+            items.append(RawItem(kind="paragraph", text=piece, page=page))
+    return RawCell(items=items)
 
 
 def _filled(page, bbox) -> bool:
@@ -292,6 +318,7 @@ def build_items(page_lines: list[list[Line]], tables: list[TableBox]) -> list[Ra
     events.sort(key=lambda e: (e[0], e[1], e[2]))
 
     items: list[RawItem] = []
+    tables_out: list[RawItem] = []
     last_table: TableBox | None = None
     for page, _, _, ev in events:
         if isinstance(ev, TableBox):
@@ -307,6 +334,7 @@ def build_items(page_lines: list[list[Line]], tables: list[TableBox]) -> list[Ra
             else:
                 items.append(RawItem(kind="table", rows=[list(r) for r in ev.rows], page=page,
                                      bold=False, shaded=ev.shaded))
+                tables_out.append(items[-1])
             last_table = ev
             continue
         p: Para = ev  # type: ignore[assignment]
@@ -314,12 +342,34 @@ def build_items(page_lines: list[list[Line]], tables: list[TableBox]) -> list[Ra
         first = p.lines[0]
         if p.kind == "list_item":
             items.append(RawItem(kind="list_item", text=text, page=page, numbered=p.numbered, number=p.number,
-                                 bold=all(ln.bold for ln in p.lines)))
+                                 bold=all(ln.bold for ln in p.lines), x0=first.x0))
         elif first.size >= body + 1.0 and len(text.split()) <= 20:
             items.append(RawItem(kind="heading", text=text, level=level_of.get(first.size, 2), page=page))
         else:
             items.append(RawItem(kind="paragraph", text=text, page=page, bold=all(ln.bold for ln in p.lines)))
+    for t in tables_out:  # each cell's bulleted lines are list items; its text one line
+        t.cells = [[_cell(c, t.page or 0) for c in r] for r in t.rows]
+        t.rows = [[" ".join(c.split()) for c in r] for r in t.rows]
+    _nest(items)
     return items
+
+
+def _nest(items: list[RawItem]) -> None:
+    """The level of each list item in a run of them, from how far in its bullet sits."""
+    run: list[RawItem] = []
+    for item in [*items, None]:
+        if item is not None and item.kind == "list_item":
+            run.append(item)
+            continue
+        indents = sorted({round(i.x0) for i in run if i.x0 is not None})
+        levels: list[int] = []  # the indents that start a new level: 6pt or more further in
+        for x in indents:
+            if not levels or x - levels[-1] >= 6:
+                levels.append(x)
+        for i in run:
+            if i.x0 is not None:
+                i.list_level = sum(1 for x in levels if x <= round(i.x0) + 5) - 1
+        run = []
 
 
 def _table_between(tables: list[TableBox], a: Line, b: Line) -> bool:

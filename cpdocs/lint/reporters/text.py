@@ -55,7 +55,8 @@ def render(results: list[FileResult], colour: bool = False, show_suggestions: bo
         lines.append("")
     if totals:
         counts = ", ".join(f"{c} {totals[c]}" for c in CATEGORIES if totals[c])
-        lines.append(f"Found {sum(totals.values())} problems: {counts}.")
+        total = sum(totals.values())
+        lines.append(f"Found {total} problem{'s' if total != 1 else ''}: {counts}.")
         lines.append(", ".join(f"{severities[s]} {s}{'s' if severities[s] != 1 else ''}"
                                for s in ("error", "warning", "info") if severities[s]) + ".")
     elif not any(r.error for r in results):

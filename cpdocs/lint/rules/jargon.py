@@ -28,6 +28,7 @@ ACRONYM = re.compile(
     r"|[A-Z](?:[A-Za-z&]*[A-Z])(?:[0-9]+)?"  # DSL, CAMHS, CiN, A&E, EHCP2
     r"|[0-9][A-Z]{2,}"  # 2YO
     r"|[SY][0-9]{1,3}"  # S47, Y6
+    r"|[A-Z]{3,}[a-z]{2}(?![a-z])"  # OASys: only when the list knows it (see _is_acronym)
     r")(?:s|'s|\u2019s)?(?![\w&])"
 )
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
@@ -131,7 +132,8 @@ QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]
 NEXT_SENTENCE_EXPLAINS = re.compile(
     r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
     r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
-    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)",
+    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)"
+    r"|^\s*(?:my|his|her|their|our)\s+(?:job|role|work)\s+is\s+(?:to|about|helping)\b",  # after a job title
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
@@ -261,6 +263,8 @@ def _is_acronym(acr: str, words) -> bool:
         return False
     if sum(1 for c in acr if c.isupper()) < 2 and not any(c.isdigit() for c in acr):
         return False
+    if acr[-2:].islower() and key not in words.expansions:
+        return False  # 'OASys' is a known name; an unknown word typed so ('ABCde') is not taken for one
     return True
 
 

@@ -178,12 +178,24 @@ def covered(ctx: LintContext, key: str) -> bool:
         return any(PARENT_VIEW.search(b.text) for b in _body(ctx) if b.kind != "heading")
     if key == "plan":
         return bool(all_actions(ctx))
+    if key == "next-meetings" and _meetings_table(ctx):
+        return True
     if key == "chronology":
         return any(_is_chronology_table(t.header) for t in ctx.document.tables) or _dated_events(ctx) >= 4
     pattern = CONTENT.get(key)
     if ctx.document.letter and key in LETTER_CONTENT:
         pattern = LETTER_CONTENT[key]  # a letter weaves its view into its prose, with no heading to find
     return bool(pattern) and any(pattern.search(b.text) for b in _body(ctx) if b.kind != "heading")
+
+
+MEETING = re.compile(r"\b(?:core group|conference|review|meeting)s?\b", re.I)
+
+
+def _meetings_table(ctx: LintContext) -> bool:
+    """A table of the meetings to come: a row naming a core group or conference, with its date."""
+    return any(MEETING.search(" ".join(c.text for c in row[:1])) and any(DATE.search(c.text) for c in row[1:])
+               for t in ctx.document.tables if not t.is_details and not _is_chronology_table(t.header)
+               and t.index not in ctx.document.records for row in t.rows)
 
 
 def _dated_events(ctx: LintContext) -> int:

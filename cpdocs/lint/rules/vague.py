@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
+DONE_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:done|started|finished|completed|begun)\s+"
+                         r"(?:some\s+|the\s+|a\s+lot\s+of\s+|more\s+)?$", re.I)
 STANDARD = "Swindon CSC Quality Standards 4.2; SSP Multi-Agency Standards, Child Protection Plan 3"
 
 
@@ -23,6 +27,8 @@ class VagueWording(Rule):
         for m in ctx.find("vague", ctx.words.vague):
             if m.entry.extra.get("where") == "plan" and not ctx.in_plan(m.block, m.start):
                 continue  # an outcome word ('feel safer') is vague in a plan, not in what a child said
+            if m.entry.kind != "timescale" and DONE_BEFORE.search(m.block.text, 0, m.start):
+                continue  # 'before he has done work on his anger': work done, or to be done first, not an action
             kind = "timescale" if m.entry.kind == "timescale" else "action"
             if kind == "timescale":
                 message = f"'{m.text}' is not a timescale"
