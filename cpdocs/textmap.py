@@ -85,3 +85,22 @@ def join(parts: list[MappedText], sep: str = "\n") -> MappedText:
             out.add(sep, None)
         out.add(p.text, p.origin)
     return out
+
+
+def line_pieces(text: MappedText) -> list[MappedText]:
+    """The lines of a text broken by line breaks, a wrapped line joined back to the one before (it
+    does not end a sentence and the next starts in lower case: 'Mum will take him to the' /
+    'appointment')."""
+    pieces: list[MappedText] = []
+    start = 0
+    for end in [*(i for i, ch in enumerate(text.text) if ch == "\n"), len(text.text)]:
+        line = text.slice(start, end)
+        start = end + 1
+        if not line.text.strip():
+            continue
+        prev = pieces[-1].text.rstrip() if pieces else ""
+        if prev and prev[-1] not in ".!?:;" and line.text.lstrip()[:1].islower():
+            pieces[-1] = join([pieces[-1], line], " ")
+        else:
+            pieces.append(line)
+    return pieces

@@ -245,3 +245,36 @@ def test_a_plan_written_as_lines_and_we_will_sentences_in_a_letter():
     assert [a.text for a in doc.plan] == [
         "We will hold the first core group on 14 March 2025. It will be at the family centre.",
         "Sam Okoro will visit you every week."]
+
+
+def test_a_section_typed_as_one_paragraph_with_line_breaks(make_docx):
+    br = "<w:r><w:br/></w:r>"
+
+    def build(d):
+        d.add_heading("Refuge report to conference", level=1)
+        body_xml(d, p('<w:r><w:rPr><w:b/></w:rPr><w:t>Plan</w:t></w:r>' + br + r("- Kerry Lomax to hold key work "
+                                                                                  "sessions every Tuesday.") + br
+                      + r("- Referral to CAMHS to be made ASAP.")))
+        body_xml(d, p(r("Mum will take Amira to the") + br + r("dentist on 3 May 2025.")))
+        body_xml(d, table([[cell([p(r("Address"))]), cell([p(r("Flat 2") + br + r("Wigan"))])],
+                           [cell([p(r("Mother"))]), cell([p(r("Sana Hussain"))])]]))
+
+    doc = read_document(str(make_docx(build)))
+    kinds = _kinds(doc)
+    assert ("heading", "Plan") in kinds
+    assert ("list_item", "Referral to CAMHS to be made ASAP.") in kinds
+    assert ("paragraph", "Mum will take Amira to the dentist on 3 May 2025.") in kinds  # a wrapped line
+    assert [b.text for b in doc.blocks if b.section == "Plan" and b.kind == "list_item"][0].startswith("Kerry")
+    assert any(b.text == "Flat 2\nWigan" for b in doc.blocks)  # a cell's line breaks are left as they are
+
+
+def test_a_text_draft_with_a_marking_and_tables_typed_with_bars():
+    text = ("OFFICIAL-SENSITIVE\n\nSocial Work Report to the Initial Child Protection Conference\n\n"
+            "Children | Kai Robson, aged 7\nAddress | 27 Hylton Street, Sunderland\n\nPlan\n\n"
+            "Action | Who | By when\nSend this report to Ms Robson | Megan Tranter | 1 December 2026\n"
+            "Ring the GP | | 4 December 2026\n\nI think this | that is all.\n")
+    doc = read_document("draft.txt", text.encode())
+    assert doc.title == "Social Work Report to the Initial Child Protection Conference"
+    plan = [t for t in doc.tables if t.header == ["Action", "Who", "By when"]]
+    assert plan and [c.text for c in plan[0].rows[1]] == ["Ring the GP", "", "4 December 2026"]
+    assert ("paragraph", "I think this | that is all.") in _kinds(doc)  # one line with a bar is a line

@@ -273,3 +273,30 @@ def test_a_job_title_explained_in_the_next_sentence_is_not_jargon():
 def test_a_known_name_in_mixed_capitals_is_an_acronym():
     assert found(_lint("## Risks\n\nThe OASys assessment rates him as high risk. ABCde is a typo.\n"),
                  "jargon") == ["OASys"]
+
+
+def test_words_inside_an_explaining_bracket_are_not_a_vague_action():
+    text = ("## Why we are here\n\nWe held a strategy discussion (a meeting to decide whether to look into a "
+            "child's safety).\n\n## Plan\n\n- Kerry Lomax to look into housing by 3 May 2025.\n")
+    assert found(_lint(text), "vague-action") == ["look into"]
+
+
+def test_a_term_explained_in_the_next_paragraph_or_by_name_in_the_next_sentence():
+    text = ("## Background\n\nThey started a section 47 enquiry.\n\nThe council must make this enquiry when a child "
+            "may be at risk of significant harm.\n\nHer weight has dropped to the 25th centile. A centile shows how a "
+            "child's weight compares with other children.\n\nShe was referred to Talking Therapies, the local "
+            "talking treatment service for low mood.\n\nThe core group discussed thresholds.\n")
+    assert found(_lint(text), "jargon") == ["thresholds"]
+
+
+def test_a_holiday_is_a_date_for_an_action():
+    assert found(_lint("## Plan\n\n- Tom Price will visit the flat in Leeds before Christmas.\n"), "action-date") == []
+    assert found(_lint("## Plan\n\n- Tom Price will visit the flat in Leeds.\n"), "action-date") \
+        == ["Tom Price will visit the flat in Leeds."]
+
+
+def test_looking_after_a_sibling_is_not_a_judgement_of_motive():
+    text = "## Plan\n\n| Outcome | Action | Who | When |\n|---|---|---|---|\n" \
+           "| Kai does not care for Mia at night | Have the children to stay | Steven Robson | Every weekend |\n"
+    assert found(_lint(text), "evidence") == []
+    assert found(_lint("## Analysis\n\nChelsea does not care about health appointments.\n"), "evidence") != []

@@ -49,7 +49,10 @@ WHEN = re.compile(
     r"|\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm))\s+(?:each|every|on)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+(?:working\s+|school\s+)?(?:days?|weeks?|months?)\s+"
     r"(?:after|before|from|of)\s+(?:the\s+|his\s+|her\s+|their\s+)?\w+"
-    r"|\bthe\s+(?:day|week|morning)\s+(?:after|before)\b|\bon\s+days?\s+\d{1,2}\b",
+    r"|\bthe\s+(?:day|week|morning)\s+(?:after|before)\b|\bon\s+days?\s+\d{1,2}\b"
+    r"|\b(?:before|by|after|until|over|at|during|for)\s+(?:the\s+)?(?:christmas|easter|new year|"
+    r"(?:october\s+|february\s+|may\s+)?half[- ]term|summer holidays?|school holidays?|"
+    r"end of (?:the\s+)?(?:school\s+)?term)\b",
     re.I,
 )
 

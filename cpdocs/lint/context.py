@@ -84,6 +84,16 @@ def spoken(text: str, start: int, end: int) -> bool:
     return bool(SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or SPEAKER_AFTER.match(text[end:end + 40]))
 
 
+def inside_gloss(text: str, start: int) -> bool:
+    """Within a bracket of three words or more that follows a word: 'a plan (under section 17 of...)'."""
+    open_at = text.rfind("(", 0, start)
+    if open_at <= 0 or text.rfind(")", 0, start) > open_at:
+        return False
+    close_at = text.find(")", start)
+    inner = text[open_at + 1:close_at if close_at != -1 else len(text)]
+    return bool(re.search(r"\w", text[:open_at][-3:])) and len(inner.split()) >= 3
+
+
 def blocks_to_tag(nlp, document: Document, words: WordLists, docs: list[Doc]) -> set[int]:
     """The blocks the rules will ask tags or lemmas of, so they can be tagged in one batch:
     the plan's items (is it an action, who owns it) and the blocks where a list may match by

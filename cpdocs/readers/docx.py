@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 
 from cpdocs.errors import InputError
 from cpdocs.raw import RawCell, RawItem
-from cpdocs.textmap import MappedText, clean
+from cpdocs.textmap import MappedText, clean, line_pieces
 
 MAX_UNPACKED = 250 * 1024 * 1024  # bytes of XML and media once unzipped
 MAX_RATIO = 150  # a part that unzips to more than 150 times its packed size is a zip bomb
@@ -286,6 +286,7 @@ class Reader:
         self.styles = styles
         self.numbering = numbering
         self.ordinals = {el: i for i, el in enumerate(body.iter(W_T))}  # the same order `annotate` counts in
+        self.in_cell = 0  # how deep in table cells the walk is (a cell's line breaks are left as they are)
 
     # -- a paragraph's text ----------------------------------------------------------------
     def paragraph(self, p_el) -> tuple[MappedText, list, list]:
@@ -380,9 +381,28 @@ class Reader:
         raw, runs, boxes = self.paragraph(p_el)
         text = clean(raw.text, raw.origin)
         if text.text:
-            items.append(self._item(p_el, text, runs))
+            item = self._item(p_el, text, runs)
+            lines = line_pieces(text) if item.kind == "paragraph" and "\n" in text.text and not self.in_cell else []
+            if len(lines) > 1:
+                items.extend(self._line_item(p_el, line, runs) for line in lines)
+            elif lines:
+                items.append(self._item(p_el, lines[0], runs))  # a line wrapped by hand, joined back
+            else:
+                items.append(item)
         for box in boxes:
             self.walk(box, items)  # a text box's paragraphs follow the paragraph that anchors it
+
+    def _line_item(self, p_el, line: MappedText, runs) -> RawItem:
+        """One line of a paragraph broken by line breaks: a bold line is a heading typed so, a line
+        starting with a typed bullet a list item ('Plan' then '- Kerry Lomax to...', in one paragraph)."""
+        ordinals = {o[0] for o in line.origin if o is not None}
+        mine = [r for r in runs if any(self.ordinals.get(t) in ordinals for t in r.iter(W_T))]
+        bold = self._all_styled(p_el, mine, ("b", "u"), larger=True)
+        m = TYPED_BULLET.match(line.text)
+        if m:
+            rest = line.slice(m.end())
+            return RawItem(kind="list_item", text=rest.text, origin=rest.origin, bold=bold)
+        return RawItem(kind="paragraph", text=line.text, origin=line.origin, bold=bold)
 
     def _item(self, p_el, text: MappedText, runs) -> RawItem:
         styles = self.styles
@@ -419,7 +439,11 @@ class Reader:
                 merged = vmerge is not None and vmerge.get(VAL) in (None, "continue")
                 cell_items: list[RawItem] = []
                 if not merged:
-                    self.walk(tc, cell_items)
+                    self.in_cell += 1
+                    try:
+                        self.walk(tc, cell_items)
+                    finally:
+                        self.in_cell -= 1
                 row.append(RawCell(items=cell_items, shaded=_cell_shaded(tcpr), merged=merged,
                                    span=max(1, _int(span_el.get(VAL), 1) if span_el is not None else 1)))
             rows.append(row)

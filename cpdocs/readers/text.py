@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
-from cpdocs.raw import RawItem
+from cpdocs.raw import RawItem, is_furniture
 
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*\-\u2013]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
 NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
+
+
+SPACED_PIPE = re.compile(r"\s\|\s")
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -21,6 +24,31 @@ def _table_cells(line: str) -> list[str] | None:
     if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
         return [c.strip() for c in s.strip("|").split("|")]
     return None
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    """'Action | Who | By when': cells split by spaced bars, with no bar at either end."""
+    s = line.strip()
+    if not SPACED_PIPE.search(s + " ") or s.startswith("|"):
+        return None
+    return [c.strip() for c in s.split("|")]  # 'Who lives in the home |': a label with nothing beside it
+
+
+def _pipe_runs(lines: list[str]) -> dict[int, list[str]]:
+    """Lines (by index) that are rows of a table typed with bars between the cells: two lines or more
+    in a row with the same number of cells. One line with a bar in it is only a line."""
+    out: dict[int, list[str]] = {}
+    i = 0
+    while i < len(lines):
+        first = _pipe_row(lines[i])
+        j = i + 1
+        while first is not None and j < len(lines) and (row := _pipe_row(lines[j])) is not None \
+                and len(row) == len(first):
+            j += 1
+        if first is not None and j - i >= 2:
+            out.update({k: _pipe_row(lines[k]) for k in range(i, j)})
+        i = max(j, i + 1)
+    return out
 
 
 def read_text(text: str) -> list[RawItem]:
@@ -42,9 +70,10 @@ def read_text(text: str) -> list[RawItem]:
         items.append(RawItem(kind="paragraph", text=joined, line=start, line_starts=breaks))
         para.clear()
 
+    piped = _pipe_runs(lines)
     for n, raw in enumerate(lines, start=1):
         line = raw.rstrip()
-        cells = _table_cells(line)
+        cells = _table_cells(line) or piped.get(n - 1)
         if cells is not None:
             flush()
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
@@ -78,17 +107,19 @@ def read_text(text: str) -> list[RawItem]:
 
 def _mark_headings(items: list[RawItem]) -> None:
     """A short line on its own, not ending like a sentence, before running text, is a heading."""
+    # the first line that is not a protective marking ('OFFICIAL-SENSITIVE') is where a title would be
+    first = next((i for i, it in enumerate(items) if not (it.kind == "paragraph" and is_furniture(it.text))), 0)
     for i in range(len(items) - 2, -1, -1):  # from the end, so a heading may stand before another
         item, nxt = items[i], items[i + 1]
         text = item.text.strip()
-        if item.kind != "paragraph" or item.line_starts or not text[:1].isupper():
+        if item.kind != "paragraph" or item.line_starts or not text[:1].isupper() or is_furniture(text):
             continue
-        if len(text.split()) > 8 or text[-1] in ".,;!?" or ":" in text[:-1]:
+        if len(text.split()) > (14 if i == first else 8) or text[-1] in ".,;!?" or ":" in text[:-1]:
             continue
-        if nxt.kind == "paragraph" and len(nxt.text.split()) <= 8 and not nxt.line_starts:
+        if i != first and nxt.kind == "paragraph" and len(nxt.text.split()) <= 8 and not nxt.line_starts:
             continue  # a run of short lines is a list of names or a details block, not headings
         item.kind = "heading"
-        item.level = 1 if i == 0 else 2
+        item.level = 1 if i == first else 2
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from cpdocs.document import Block
-from cpdocs.lint.context import LintContext
+from cpdocs.lint.context import LintContext, inside_gloss
 from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
@@ -45,8 +45,8 @@ EXPLAINED_AFTER = re.compile(
     r"|(?:\s+[\w'\u2019-]+){0,2}\s+(?:is|are|was|means)\s+(?:a|an|the|when|where|how|what|that)\b"
     r"|\s+of\s+the\s+[A-Z][\w ]{2,40}\bAct\b"  # 'section 17 of the Children Act 1989' names the law
     r"|\s+(?:means|stands for|refers to)\b"
-    r"|\s*[,:]\s*(?:a|an|the)\s+(?:meeting|team|service|plan|process|way|place|person|worker|charity|programme|"
-    r"course|check|test|order|group|tool|questionnaire)\b"
+    r"|\s*[,:]\s*(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:meeting|team|service|plan|process|way|place|person|"
+    r"worker|charity|programme|course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
     r"|\s*,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where|for|used|to\s+help|given|when)\b"
     # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
@@ -96,7 +96,8 @@ class JargonTerm(Rule):
                 continue  # 'Child protection medical' as a heading, explained in the lines under it
             sent = ctx.sentence_of(m.block, m.start)
             # explained once, explained in every form: 'hair strand test (a test of...)', later 'hair strand tests'
-            if is_explained(m.block, m.start, m.end, sent.end_char) or form in explained or m.entry.key in explained:
+            if is_explained(m.block, m.start, m.end, sent.end_char, _next_text(ctx, m.block)) or form in explained \
+                    or m.entry.key in explained:
                 seen.add(form)
                 explained.update((form, m.entry.key))
                 continue
@@ -138,38 +139,41 @@ NEXT_SENTENCE_EXPLAINS = re.compile(
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 
 
-def is_explained(block: Block, start: int, end: int, sentence_end: int | None = None) -> bool:
+def _next_text(ctx: LintContext, block: Block) -> str:
+    """The next paragraph's text, when it carries on the same part of the draft."""
+    blocks = ctx.document.blocks
+    nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return nxt.text if nxt is not None and nxt.kind == block.kind == "paragraph" else ""
+
+
+def is_explained(block: Block, start: int, end: int, sentence_end: int | None = None, after: str = "") -> bool:
     """Explained where it is used: in brackets after it, as 'X is a...', 'known as X', inside a
-    bracket that glosses another word, or by the next sentence ('This means...', 'X is a...')."""
+    bracket that glosses another word, or by the next sentence ('This means...', 'X is a...'), which
+    may start the next paragraph (`after`) when the term ends its own."""
     text = block.text
     if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) \
-            or _in_parenthesis_after_words(text, start, end) or _inside_gloss(text, start):
+            or _in_parenthesis_after_words(text, start, end) or inside_gloss(text, start):
         return True
     if text[start - 1:start] in QUOTES and QUOTED_THEN_MEANING.match(text[end:]):
         return True  # 'Police call this pattern "county lines": gangs using children to...'
     if sentence_end is None:
         return False
     following = text[sentence_end:sentence_end + 300]
+    if not following.strip():
+        following = " " + after[:300]
     if NEXT_SENTENCE_EXPLAINS.match(following):
         return True
     term = re.escape(text[start:end])
     if re.match(r"^\s*(?:\w+\s+){0,3}?" + term + r"\b" + EXPLAINED_AFTER.pattern[1:], following, re.I):
         return True
+    if re.match(r"^\s*(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)\b", following,
+                re.I):
+        return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
     head = re.escape(text[start:end].split()[-1])
     nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
     refers_back = r"\b" + REFERS_BACK + r"\s+" + head + r"\b[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b"
     return bool(re.search(refers_back, nxt, re.I))
-
-
-def _inside_gloss(text: str, start: int) -> bool:
-    """Within a bracket of three words or more that follows a word: 'a plan (under section 17 of...)'."""
-    open_at = text.rfind("(", 0, start)
-    if open_at <= 0 or text.rfind(")", 0, start) > open_at:
-        return False
-    close_at = text.find(")", start)
-    inner = text[open_at + 1:close_at if close_at != -1 else len(text)]
-    return bool(re.search(r"\w", text[:open_at][-3:])) and len(inner.split()) >= 3
 
 
 class UnexplainedAcronym(Rule):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from cpdocs.lint.context import inside_gloss
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
 DONE_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:done|started|finished|completed|begun)\s+"
                          r"(?:some\s+|the\s+|a\s+lot\s+of\s+|more\s+)?$", re.I)
+GLOSS_START = re.compile(r"\s*(?:a|an|the|this|which|where|when|meaning|that is)\b", re.I)
 STANDARD = "Swindon CSC Quality Standards 4.2; SSP Multi-Agency Standards, Child Protection Plan 3"
 
 
@@ -29,6 +31,9 @@ class VagueWording(Rule):
                 continue  # an outcome word ('feel safer') is vague in a plan, not in what a child said
             if m.entry.kind != "timescale" and DONE_BEFORE.search(m.block.text, 0, m.start):
                 continue  # 'before he has done work on his anger': work done, or to be done first, not an action
+            if m.entry.kind != "timescale" and inside_gloss(m.block.text, m.start) \
+                    and GLOSS_START.match(m.block.text, m.block.text.rfind("(", 0, m.start) + 1):
+                continue  # 'a strategy discussion (a meeting to decide whether to look into...)' explains a word
             kind = "timescale" if m.entry.kind == "timescale" else "action"
             if kind == "timescale":
                 message = f"'{m.text}' is not a timescale"
