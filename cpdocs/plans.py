@@ -155,9 +155,8 @@ def find_plan(doc: Document) -> list[PlanItem]:
         signed = signed or (b.kind == "paragraph" and bool(LETTER_CLOSE.match(b.text)))
         if b.kind != "list_item":
             introduced = b.kind == "paragraph" and bool(PLAN_INTRO.search(b.text))
-        nxt = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
-        if b.kind == "list_item" and nxt is not None and nxt.kind == "list_item" and nxt.list_level > b.list_level:
-            continue  # a list item with items under it is their heading: a goal or a theme, not an action
+        if b.kind == "list_item" and _heads_actions(doc.blocks, n):
+            continue  # a list item with actions under it is their heading: a goal or a theme, not an action
         if signed or b.table is not None or b.kind not in ("paragraph", "list_item") or LOOKS_BACK.search(b.section) \
                 or b.section in reviews or STATUS_TAIL.search(b.text):
             continue
@@ -179,6 +178,19 @@ def find_plan(doc: Document) -> list[PlanItem]:
             items.extend(_sentences(b, f"read as a plan action because it is a line under the heading {heading}"))
     items.sort(key=lambda a: (a.block.index, a.start))
     return items
+
+
+def _heads_actions(blocks: list[Block], n: int) -> bool:
+    """'1. Chloe will feel safe at home.' with 'Ben Hughes will visit...' under it: the items nested
+    under it each say what someone will do. Notes under an action ('Tuesdays at 10am') leave it one."""
+    level = blocks[n].list_level
+    under = []
+    for b in blocks[n + 1:]:
+        if b.kind != "list_item" or b.list_level <= level:
+            break
+        if b.list_level == level + 1:
+            under.append(b)
+    return bool(under) and all(WILL.search(b.text) for b in under)
 
 
 def _review_sections(doc: Document) -> set[str]:

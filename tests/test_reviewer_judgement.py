@@ -300,3 +300,11 @@ def test_looking_after_a_sibling_is_not_a_judgement_of_motive():
            "| Kai does not care for Mia at night | Have the children to stay | Steven Robson | Every weekend |\n"
     assert found(_lint(text), "evidence") == []
     assert found(_lint("## Analysis\n\nChelsea does not care about health appointments.\n"), "evidence") != []
+
+
+def test_notes_under_an_action_leave_it_an_action():
+    text = ("## Plan\n\n- Ms Reid to go to the Freedom Programme\n  - Elm Road Family Centre\n"
+            "- Goals for Kai\n  - Ben Hughes will visit Kai every week from 2 June 2025.\n")
+    result = _lint(text)
+    assert "Ms Reid to go to the Freedom Programme" in found(result, "action-date")  # still an action
+    assert "Goals for Kai" not in found(result, "action-date") + found(result, "action-owner")  # a heading
