@@ -55,7 +55,11 @@ SAYS_WHO = re.compile(r"\bwill\b.{0,60}\b(?:it|them|this|these|that)\b|\bwill (?
 # 'The plan agreed at the conference is:', 'We agreed these actions:', 'What will happen next:' - a
 # paragraph ending in a colon that says the list under it is the plan
 PLAN_INTRO = re.compile(
-    r"\b(?:plan|actions?|next steps|agreed|will happen|will do|needs? to happen)\b[^.!?]{0,80}:\s*$", re.I)
+    r"(?:\b(?:the|our|this|your|child protection)\s+plan\s+(?:(?:that\s+)?(?:we|the conference|the core group)\s+"
+    r"agreed|agreed|is|will be|includes)\b"
+    r"|\b(?:we|the conference|the core group|the meeting|everyone)\s+agreed\b"
+    r"|\b(?:the\s+)?(?:actions|next steps)\s+(?:agreed\s+)?(?:are|were)\b"
+    r"|\bwhat (?:will|needs to) happen (?:next|now)\b|\bwho will do what\b)[^.!?]{0,80}:\s*$", re.I)
 REFERS_BACK = re.compile(r"^(?:it|this|that|these|those|which|there)\b", re.I)
 LETTER_OPEN = re.compile(r"^\s*(?:dear|to)\s+\S", re.I)
 LETTER_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind regards|best wishes|with best wishes|"
