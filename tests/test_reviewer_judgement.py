@@ -308,3 +308,16 @@ def test_notes_under_an_action_leave_it_an_action():
     result = _lint(text)
     assert "Ms Reid to go to the Freedom Programme" in found(result, "action-date")  # still an action
     assert "Goals for Kai" not in found(result, "action-date") + found(result, "action-owner")  # a heading
+
+
+def test_legal_and_clinical_shorthand_is_jargon_and_plain_numbers_are_not():
+    text = ("## Background\n\nHe was charged under s.18 GBH. Kerry is 28/40. She has a safeguarding birth plan. "
+            "He was 5/10 on the scale. The sofa was 3/4 full. The law is s.47 of the Children Act 1989.\n")
+    assert set(found(_lint(text), "jargon")) >= {"s.18", "28/40", "safeguarding birth plan"}
+    assert not {"5/10", "3/4", "s.47"} & set(found(_lint(text), "jargon"))
+
+
+def test_waiting_for_a_place_or_good_time_is_not_a_timescale():
+    text = ("## Plan\n\n- Mrs Hardy to offer Niamh a place in the nurture group when available.\n"
+            "- Ms Reid will send the form in good time.\n- Ms Cole to arrange regular drug testing.\n")
+    assert found(_lint(text), "vague-action") == ["when available", "in good time", "regular"]

@@ -32,3 +32,14 @@ def test_the_same_words_about_things_or_what_professionals_tried_are_left_alone(
           "difficult to engage Mr Kerr by phone, so I wrote to him on 3 March. Oliver finds it hard to engage "
           "with maths.\n")
     assert labels(md) == []
+
+
+def test_labels_from_police_health_and_youth_justice_reports():
+    md = ("# Report\n\nTyrese was surly and anti-police. Ryan is devious. The GP called her drug-seeking. "
+          "Tyrese is a gang member.\n")
+    assert labels(md) == ["surly", "anti-police", "devious", "drug-seeking", "gang member"]
+
+
+def test_gang_words_about_others_are_left_alone():
+    md = "# Report\n\nThe police say older gang members have been seen near the school gates on three evenings.\n"
+    assert labels(md) == []
