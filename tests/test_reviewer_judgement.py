@@ -321,3 +321,19 @@ def test_waiting_for_a_place_or_good_time_is_not_a_timescale():
     text = ("## Plan\n\n- Mrs Hardy to offer Niamh a place in the nurture group when available.\n"
             "- Ms Reid will send the form in good time.\n- Ms Cole to arrange regular drug testing.\n")
     assert found(_lint(text), "vague-action") == ["when available", "in good time", "regular"]
+
+
+def test_asking_the_conference_to_consider_a_plan_is_a_recommendation_not_a_vague_action():
+    text = ("## Recommendation\n\nThe ambulance service asks the conference to consider a child protection plan for "
+            "Ellie-Mae.\n\n## Plan\n\n- Ms Reid to consider a parenting course by 3 May 2025.\n")
+    assert found(_lint(text), "vague-action") == ["to consider"]
+
+
+def test_the_next_sentence_naming_a_duty_explains_a_term():
+    text = ("## Why we are here\n\nWe agreed to start a section 47 enquiry. This is the council's legal duty to find "
+            "out whether a child is at risk of significant harm.\n")
+    assert "section 47 enquiry" not in found(_lint(text), "jargon")
+
+
+def test_each_nursery_morning_is_a_frequency():
+    assert found(_lint("## Plan\n\n- Sam Okafor to give Leo breakfast each nursery morning.\n"), "action-date") == []

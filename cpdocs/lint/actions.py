@@ -35,7 +35,7 @@ WHEN = re.compile(
     r"|\b" + DAY + r"\b"
     r"|\b(?:daily|weekly|fortnightly|monthly|termly|nightly|yearly|annually|quarterly|hourly|weekdays|weeknights)\b"
     r"|\b(?:every|each)\s+(?:other\s+|single\s+|school\s+)?(?:\d+\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+"
-    r"|ten\s+)?(?:working\s+|school\s+|calendar\s+)?" + UNIT + r"\b"
+    r"|ten\s+)?(?:working\s+|school\s+|calendar\s+|nursery\s+|college\s+|weekday\s+|term-time\s+)?" + UNIT + r"\b"
     r"|\b(?:once|twice|\d+\s+times|one|two|three|four)\s+(?:times\s+)?(?:a|per|each|every)\s+" + UNIT + r"\b"
     r"|\b(?:at|before|by|after|until|ahead of)\s+(?:the\s+)?(?:next\s+|first\s+|second\s+|following\s+)?"
     r"(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?|conference|rcpc|icpc)s?\b"

@@ -133,7 +133,7 @@ QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]
 NEXT_SENTENCE_EXPLAINS = re.compile(
     r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
     r"|(?:is|are|was|were)\s+the\s+(?!(?:first|second|third|fourth|last|only|same|next|\w+th)\s+(?:time|occasion)\b)"
-    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)\w+\s+\w+)"
+    r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)[\w'\u2019]+\s+\w+)"
     r"|^\s*(?:my|his|her|their|our)\s+(?:job|role|work)\s+is\s+(?:to|about|helping)\b",  # after a job title
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
