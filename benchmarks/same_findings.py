@@ -3,12 +3,12 @@
     python benchmarks/same_findings.py save OUT_DIR [--one-call] [--code DIR] [--cmd 'cpdocs lint ...']
     python benchmarks/same_findings.py diff BEFORE_DIR AFTER_DIR
 
-`save` lints every draft under `fixtures/drafts`, `fixtures/eval`, `fixtures/eval2`, `fixtures/eval3`,
-`fixtures/eval4`, `fixtures/forms` (and the dev set, when `CPDOCS_DEVSET` names its folder), both the .docx and the .md,
-and writes each draft's JSON result to OUT_DIR. By default each draft gets its own cold call, as a
-user runs it; `--one-call` lints them all in one call, which must give the same findings (state that
-leaked from one draft to the next would show here). `fixtures/eval5` is a held-out set and is never
-read. `--code DIR` lints with the cpdocs package in DIR (a checkout of the commit before a change).
+`save` lints every draft under `fixtures/drafts` and the `docs` folder of every evaluation set
+(`eval` to `eval8`, `forms`; and the dev set, when `CPDOCS_DEVSET` names its folder), in each form
+there (.docx, .md, .txt, .pdf), and writes each draft's JSON result to OUT_DIR. By default each
+draft gets its own cold call, as a user runs it; `--one-call` lints them all in one call, which
+must give the same findings (state that leaked from one draft to the next would show here).
+`--code DIR` lints with the cpdocs package in DIR (a checkout of the commit before a change).
 `diff` prints every draft whose findings, metrics or report type differ, and exits 1 if any do.
 """
 
@@ -23,8 +23,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ["fixtures/drafts", "fixtures/eval/docs", "fixtures/eval2/docs", "fixtures/eval3/docs", "fixtures/eval4/docs",
-        "fixtures/forms/docs"]
+EVAL_SETS = ("eval", "eval2", "eval3", "eval4", "forms", "eval5", "eval6", "eval7", "eval8")
+SETS = ["fixtures/drafts", *(f"fixtures/{name}/docs" for name in EVAL_SETS)]
 CMD = f"{sys.executable} -m cpdocs lint --format json --fail-on never"
 
 
@@ -32,9 +32,7 @@ def drafts() -> list[Path]:
     folders = [ROOT / s for s in SETS]
     if os.environ.get("CPDOCS_DEVSET"):
         folders.append(Path(os.environ["CPDOCS_DEVSET"]) / "docs")
-    out = [f for d in folders for f in sorted(d.iterdir()) if f.suffix in (".docx", ".md")]
-    assert not any("eval5" in str(f) for f in out)
-    return out
+    return [f for d in folders for f in sorted(d.iterdir()) if f.suffix in (".docx", ".md", ".txt", ".pdf")]
 
 
 def _name(path: Path) -> str:

@@ -235,17 +235,19 @@ def _father(ctx: LintContext) -> bool:
     refs = [FATHER_WORDS.pattern, *(r"\b" + re.escape(n) + r"\b" for n in sorted(first_names)),
             *(r"\bMr\.?\s+" + re.escape(n) + r"\b" for n in sorted(father))]
     ref = re.compile("|".join(refs), re.I)
-    mentions = 0
+    mentions = []  # (block, sentence start, end): the sentences that name him
     for b in _body(ctx):
         if b.kind == "heading":
             continue
         for sent in ctx.docs[b.index].sents:
-            found = [m for m in ref.finditer(b.text, sent.start_char, sent.end_char)]
-            if found:
-                mentions += 1
-                ctx.tagged(b)  # _acts reads the tags
-                if mentions >= 2 or any(_acts(sent, m.start(), m.end()) for m in found):
+            if ref.search(b.text, sent.start_char, sent.end_char):
+                mentions.append((b, sent.start_char, sent.end_char))
+                if len(mentions) >= 2:
                     return True
+    for b, start, end in mentions:  # named once: discussed if he says or does something there
+        sent = ctx.tagged(b).char_span(start, end, alignment_mode="expand")
+        if sent is not None and any(_acts(sent, m.start(), m.end()) for m in ref.finditer(b.text, start, end)):
+            return True
     return False
 
 
