@@ -24,9 +24,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cache
 
 from docx import Document as open_docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 
 from cpdocs.errors import InputError
 from cpdocs.raw import RawCell, RawItem
@@ -39,6 +40,8 @@ TYPED_BULLET = re.compile(
     r"|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h][.)])\s+")
 TYPED_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
 
+# 'w:pStyle' to its Clark name, worked out once per name (the reader asks for each name thousands of times)
+qn = cache(_qn)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -465,14 +468,14 @@ def _children(el, tag: str):
 
 def _para_style(p_el, styles: Styles) -> str | None:
     ppr = p_el.find(W_PPR)
-    ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    ps = ppr.find(W_PSTYLE) if ppr is not None else None
     return ps.get(VAL) if ps is not None else styles.default_para
 
 
 def _heading_level(p_el, styles: Styles) -> int:
     ppr = p_el.find(W_PPR)
     if ppr is not None:
-        lvl = ppr.find(qn("w:outlineLvl"))
+        lvl = ppr.find(W_OUTLINE)
         if lvl is not None and (n := _number(lvl.get(VAL))) is not None and n < 9:
             return n + 1
     return styles.heading_level(_para_style(p_el, styles))
