@@ -27,7 +27,7 @@ def _table_cells(line: str) -> list[str] | None:
 
 
 def _pipe_row(line: str) -> list[str] | None:
-    """'Action | Who | By when': cells split by spaced bars, with no bar at either end."""
+    """'Action | Who | By when': cells split by spaced bars, typed with no bar before the first cell."""
     s = line.strip()
     if not SPACED_PIPE.search(s + " ") or s.startswith("|"):
         return None
@@ -116,7 +116,7 @@ def _mark_headings(items: list[RawItem]) -> None:
             continue
         if len(text.split()) > (14 if i == first else 8) or text[-1] in ".,;!?" or ":" in text[:-1]:
             continue
-        if i != first and nxt.kind == "paragraph" and len(nxt.text.split()) <= 8 and not nxt.line_starts:
+        if nxt.kind == "paragraph" and len(nxt.text.split()) <= 8 and not nxt.line_starts:
             continue  # a run of short lines is a list of names or a details block, not headings
         item.kind = "heading"
         item.level = 1 if i == first else 2
