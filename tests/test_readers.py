@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+
 from helpers import shade
 
 from cpdocs.readers import read_document
@@ -163,3 +167,32 @@ def test_docx_underlined_or_larger_lines_are_headings_too(make_docx):
 
     doc = read_document(str(make_docx(build)))
     assert _headings(doc) == ["Strengths", "Impact on Poppy"]
+
+
+def _repack(data: bytes, change) -> bytes:
+    """The same Word package with its parts changed by `change(name, bytes) -> bytes | None` (None drops it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = change(info.filename, src.read(info.filename))
+            if blob is not None:
+                dst.writestr(info.filename, blob)
+    return out.getvalue()
+
+
+def test_a_package_laid_out_another_way_reads_the_same(make_docx):
+    def build(d):
+        d.add_heading("Agency report", level=1)
+        d.add_heading("Plan", level=2)
+        d.add_paragraph("Amy Cartwright to keep a log", style="List Bullet")
+
+    data = make_docx(build).read_bytes()
+    expected = [(b.kind, b.text) for b in read_document("a.docx", data).blocks]
+    absolute = _repack(data, lambda n, b: b.replace(b'Target="styles.xml"', b'Target="/word/styles.xml"')
+                       if n == "word/_rels/document.xml.rels" else b)
+    no_styles = _repack(data, lambda n, b: None if n == "word/styles.xml" else
+                        re.sub(rb'<Relationship [^>]*Target="styles.xml"/>', b"", b) if n.endswith("document.xml.rels")
+                        else b)  # no styles part at all: python-docx's own defaults stand in
+    assert [(b.kind, b.text) for b in read_document("b.docx", absolute).blocks] == expected
+    assert [b.text for b in read_document("c.docx", no_styles).blocks if b.kind == "list_item"] == \
+        ["Amy Cartwright to keep a log"]

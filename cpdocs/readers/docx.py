@@ -21,13 +21,16 @@ tracked changes can later be put on exactly the words a finding is about.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import posixpath
 import re
 import zipfile
 from functools import cache
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import parse_xml
 
 from cpdocs.errors import InputError
 from cpdocs.raw import RawCell, RawItem
@@ -88,6 +91,55 @@ def check_package(data: bytes, path: str) -> None:
                     raise InputError(path, "is damaged: part of it cannot be unpacked") from None
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise InputError(path, "is not safe to open: it declares XML entities, which Word never writes")
+
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+_styles_seen: dict[bytes, Styles] = {}  # by the styles part's digest: drafts from one template share them
+
+
+def _word_parts(data: bytes):
+    """The body, styles and numbering of a package laid out as Word lays it out, parsed by python-docx's
+    own parser but without opening the parts nobody reads (theme, fonts, settings...); None for any
+    other layout, which `open_docx` then reads as before."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        if not {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"} <= names:
+            return None
+        types = parse_xml(zf.read("[Content_Types].xml"))
+        if not any(o.get("PartName") == "/word/document.xml" and o.get("ContentType") == DOCUMENT_TYPE
+                   for o in types.iter(OVERRIDE)):
+            return None  # a template or a macro-enabled file: python-docx says what it is
+        main = [r.get("Target", "").lstrip("/") for r in parse_xml(zf.read("_rels/.rels")).iter(RELATIONSHIP)
+                if r.get("Type", "").endswith("/officeDocument")]
+        if main != ["word/document.xml"]:
+            return None
+        found: dict[str, str] = {}
+        for r in parse_xml(zf.read("word/_rels/document.xml.rels")).iter(RELATIONSHIP):
+            kind = r.get("Type", "").rsplit("/", 1)[-1]
+            if kind not in ("styles", "numbering"):
+                continue
+            target = r.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
+            if r.get("TargetMode") == "External" or kind in found or name not in names:
+                return None
+            found[kind] = name
+        if "styles" not in found:
+            return None
+        body = parse_xml(zf.read("word/document.xml")).find(W + "body")
+        if body is None:
+            return None
+        raw_styles = zf.read(found["styles"])
+        numbering = parse_xml(zf.read(found["numbering"])) if "numbering" in found else None
+    key = hashlib.sha256(raw_styles).digest()
+    styles = _styles_seen.get(key)
+    if styles is None:
+        styles = Styles(parse_xml(raw_styles))
+        if len(_styles_seen) >= 16:
+            _styles_seen.clear()
+        _styles_seen[key] = styles
+    return body, styles, numbering
 
 
 def _on_attr(val: str | None) -> bool:
@@ -492,13 +544,17 @@ def _cell_shaded(tcpr) -> bool:
 def read_docx(data: bytes, path: str) -> list[RawItem]:
     check_package(data, path)
     try:
-        doc = open_docx(io.BytesIO(data))
-        body = doc.element.body
-        styles = Styles(doc.styles.element)
-        try:
-            numbering_el = doc.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            numbering_el = None
+        parts = _word_parts(data)
+        if parts is not None:
+            body, styles, numbering_el = parts
+        else:  # laid out in some other way: python-docx finds the parts (and supplies default styles)
+            doc = open_docx(io.BytesIO(data))
+            body = doc.element.body
+            styles = Styles(doc.styles.element)
+            try:
+                numbering_el = doc.part.numbering_part.element
+            except (KeyError, NotImplementedError, AttributeError):
+                numbering_el = None
     except InputError:
         raise
     except Exception as exc:  # python-docx raises many kinds for a damaged package
