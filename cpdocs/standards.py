@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: five times faster
-
 REPORT_TYPES = ("agency-report", "icpc-report", "rcpc-report", "core-group-minutes", "chairs-letter")
 
 
@@ -53,8 +49,10 @@ def normalise_heading(text: str) -> str:
 
 @cache
 def _data() -> dict:
+    import yaml  # here, not at the top: `cpdocs --help` and `cpdocs rules` never read the YAML
+
     text = resources.files("cpdocs.data").joinpath("report_types.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=SafeLoader)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: faster
 
 
 @cache
