@@ -246,6 +246,14 @@ class LintContext:
                 continue
             yield b
 
+    def next_block(self, block: Block) -> Block | None:
+        """The paragraph or list item after this block, when it carries on the same part of the draft
+        (under the same heading); None after a heading, a table or the last block."""
+        blocks = self.document.blocks
+        nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+        return nxt if nxt is not None and nxt.kind in ("paragraph", "list_item") and nxt.section == block.section \
+            else None
+
     def sentence_of(self, block: Block, char: int) -> Span:
         doc = self.docs[block.index]
         for sent in doc.sents:

@@ -29,12 +29,8 @@ def _next_sentence(ctx, block, sent_end: int) -> str:
         for sent in doc.sents:
             if sent.start_char >= sent_end and sent.text.strip():
                 return sent.text
-    nxt = block.index + 1
-    if nxt < len(ctx.document.blocks):
-        b = ctx.document.blocks[nxt]
-        if b.kind in ("paragraph", "list_item") and b.section == block.section:
-            return next((s.text for s in ctx.docs[b.index].sents if s.text.strip()), "")
-    return ""
+    b = ctx.next_block(block)
+    return next((s.text for s in ctx.docs[b.index].sents if s.text.strip()), "") if b is not None else ""
 
 
 def _evidenced_next(ctx, block, sent_end: int) -> bool:

@@ -140,9 +140,8 @@ REFERS_BACK = "(?:this|that|the|these|such an?)"
 
 
 def _next_text(ctx: LintContext, block: Block) -> str:
-    """The next paragraph's text, when it carries on the same part of the draft."""
-    blocks = ctx.document.blocks
-    nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    """The next paragraph's text, after a paragraph (a list's next item explains nothing)."""
+    nxt = ctx.next_block(block)
     return nxt.text if nxt is not None and nxt.kind == block.kind == "paragraph" else ""
 
 
