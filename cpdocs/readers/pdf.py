@@ -25,14 +25,12 @@ from cpdocs.raw import NUMBERED_HEADING, RawCell, RawItem, is_furniture
 
 MAX_PAGES = 300
 MARGIN = 0.11  # the top and bottom 11% of a page is where running headers and footers sit
-BULLET = re.compile(
-    r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\u2713\u2714\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
-    r"\uf06e\uf0a8*\-\u2013o](?=\s)|\d{1,2}[.)](?=\s)|[a-h][.)](?=\s))\s*"
-)
+# Bullet glyphs as PDFs draw them, Symbol and Wingdings ones included (the private-use \uf0b7...)
+GLYPHS = "\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+BULLET = re.compile(r"^\s*(?:[" + GLYPHS + r"\u2713\u2714*\-\u2013o](?=\s)|\d{1,2}[.)](?=\s)|[a-h][.)](?=\s))\s*")
 NUMBER = re.compile(r"^\s*(\d{1,2})[.)]")
-# a bullet glyph (not a number, which in a cell may be a date or an amount)
-BULLET_GLYPH = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7\u27a2\uf0b7\uf0a7\uf076"
-                          r"\uf0d8\uf0fc\uf06e\uf0a8]\s*")
+# a bullet glyph in a table cell (not a number or a dash, which there may be a date, an amount or a range)
+BULLET_GLYPH = re.compile(r"^\s*[" + GLYPHS + r"]\s*")
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\u00ad": ""})
