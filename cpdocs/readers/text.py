@@ -38,16 +38,15 @@ def _pipe_runs(lines: list[str]) -> dict[int, list[str]]:
     """Lines (by index) that are rows of a table typed with bars between the cells: two lines or more
     in a row with the same number of cells. One line with a bar in it is only a line."""
     out: dict[int, list[str]] = {}
-    i = 0
-    while i < len(lines):
-        first = _pipe_row(lines[i])
-        j = i + 1
-        while first is not None and j < len(lines) and (row := _pipe_row(lines[j])) is not None \
-                and len(row) == len(first):
-            j += 1
-        if first is not None and j - i >= 2:
-            out.update({k: _pipe_row(lines[k]) for k in range(i, j)})
-        i = max(j, i + 1)
+    run: list[tuple[int, list[str]]] = []
+    for n, line in enumerate([*lines, ""]):
+        row = _pipe_row(line)
+        if row is not None and run and len(row) == len(run[0][1]):
+            run.append((n, row))
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [(n, row)] if row is not None else []
     return out
 
 
