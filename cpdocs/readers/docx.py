@@ -65,8 +65,9 @@ EMPTY_SYMBOLS = {"F0A8", "F06F", "F071", "F0A3", "F072", "2610", "F0FE0"}
 CHECKED, EMPTY = "\u2612", "\u2610"
 
 
-def check_package(data: bytes, path: str) -> None:
-    """Refuse what is not a safe Word package before any XML parser sees it."""
+def check_package(data: bytes, path: str) -> dict[str, bytes]:
+    """Refuse what is not a safe Word package before any XML parser sees it; the XML parts, unpacked
+    (read once here, so the reader need not unpack them again)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -83,6 +84,7 @@ def check_package(data: bytes, path: str) -> None:
                 raise InputError(path, "is not safe to open: it unpacks to far more than its size (a zip bomb)")
         if total > MAX_UNPACKED:
             raise InputError(path, "is too large to read: it unpacks to more than 250 MB")
+        parts: dict[str, bytes] = {}
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
                 try:
@@ -91,6 +93,8 @@ def check_package(data: bytes, path: str) -> None:
                     raise InputError(path, "is damaged: part of it cannot be unpacked") from None
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise InputError(path, "is not safe to open: it declares XML entities, which Word never writes")
+                parts[info.filename] = head
+    return parts
 
 
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -99,39 +103,37 @@ OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Overri
 _styles_seen: dict[bytes, Styles] = {}  # by the styles part's digest: drafts from one template share them
 
 
-def _word_parts(data: bytes):
+def _word_parts(parts: dict[str, bytes]):
     """The body, styles and numbering of a package laid out as Word lays it out, parsed by python-docx's
     own parser but without opening the parts nobody reads (theme, fonts, settings...); None for any
-    other layout, which `open_docx` then reads as before."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = set(zf.namelist())
-        if not {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"} <= names:
+    other layout, which `open_docx` then reads as before. `parts` are the package's XML parts."""
+    if not {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"} <= parts.keys():
+        return None
+    types = parse_xml(parts["[Content_Types].xml"])
+    if not any(o.get("PartName") == "/word/document.xml" and o.get("ContentType") == DOCUMENT_TYPE
+               for o in types.iter(OVERRIDE)):
+        return None  # a template or a macro-enabled file: python-docx says what it is
+    main = [r.get("Target", "").lstrip("/") for r in parse_xml(parts["_rels/.rels"]).iter(RELATIONSHIP)
+            if r.get("Type", "").endswith("/officeDocument")]
+    if main != ["word/document.xml"]:
+        return None
+    found: dict[str, str] = {}
+    for r in parse_xml(parts["word/_rels/document.xml.rels"]).iter(RELATIONSHIP):
+        kind = r.get("Type", "").rsplit("/", 1)[-1]
+        if kind not in ("styles", "numbering"):
+            continue
+        target = r.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
+        if r.get("TargetMode") == "External" or kind in found or name not in parts:
             return None
-        types = parse_xml(zf.read("[Content_Types].xml"))
-        if not any(o.get("PartName") == "/word/document.xml" and o.get("ContentType") == DOCUMENT_TYPE
-                   for o in types.iter(OVERRIDE)):
-            return None  # a template or a macro-enabled file: python-docx says what it is
-        main = [r.get("Target", "").lstrip("/") for r in parse_xml(zf.read("_rels/.rels")).iter(RELATIONSHIP)
-                if r.get("Type", "").endswith("/officeDocument")]
-        if main != ["word/document.xml"]:
-            return None
-        found: dict[str, str] = {}
-        for r in parse_xml(zf.read("word/_rels/document.xml.rels")).iter(RELATIONSHIP):
-            kind = r.get("Type", "").rsplit("/", 1)[-1]
-            if kind not in ("styles", "numbering"):
-                continue
-            target = r.get("Target", "")
-            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
-            if r.get("TargetMode") == "External" or kind in found or name not in names:
-                return None
-            found[kind] = name
-        if "styles" not in found:
-            return None
-        body = parse_xml(zf.read("word/document.xml")).find(W + "body")
-        if body is None:
-            return None
-        raw_styles = zf.read(found["styles"])
-        numbering = parse_xml(zf.read(found["numbering"])) if "numbering" in found else None
+        found[kind] = name
+    if "styles" not in found:
+        return None
+    body = parse_xml(parts["word/document.xml"]).find(W + "body")
+    if body is None:
+        return None
+    raw_styles = parts[found["styles"]]
+    numbering = parse_xml(parts[found["numbering"]]) if "numbering" in found else None
     key = hashlib.sha256(raw_styles).digest()
     styles = _styles_seen.get(key)
     if styles is None:
@@ -542,9 +544,9 @@ def _cell_shaded(tcpr) -> bool:
 
 
 def read_docx(data: bytes, path: str) -> list[RawItem]:
-    check_package(data, path)
+    xml_parts = check_package(data, path)
     try:
-        parts = _word_parts(data)
+        parts = _word_parts(xml_parts)
         if parts is not None:
             body, styles, numbering_el = parts
         else:  # laid out in some other way: python-docx finds the parts (and supplies default styles)
