@@ -453,13 +453,7 @@ class Reader:
         """One line of a paragraph broken by line breaks: a bold line is a heading typed so, a line
         starting with a typed bullet a list item ('Plan' then '- Kerry Lomax to...', in one paragraph)."""
         ordinals = {o[0] for o in line.origin if o is not None}
-        mine = [r for r in runs if any(self.ordinals.get(t) in ordinals for t in r.iter(W_T))]
-        bold = self._all_styled(p_el, mine, ("b", "u"), larger=True)
-        m = TYPED_BULLET.match(line.text)
-        if m:
-            rest = line.slice(m.end())
-            return RawItem(kind="list_item", text=rest.text, origin=rest.origin, bold=bold)
-        return RawItem(kind="paragraph", text=line.text, origin=line.origin, bold=bold)
+        return self._item(p_el, line, [r for r in runs if any(self.ordinals.get(t) in ordinals for t in r.iter(W_T))])
 
     def _item(self, p_el, text: MappedText, runs) -> RawItem:
         styles = self.styles
