@@ -55,7 +55,7 @@ GUIDANCE_ASK = re.compile(
     r"outline|consider|set out|add|insert|enter|type|write|comment on|tell us|say|use this (?:box|section)|complete)\b",
     re.I)
 GENERIC = re.compile(
-    r"\b(?:the child(?:'s|ren(?:'s)?)?|the (?:father|mother|parents?|family|carers?)(?:'s|s')?|your|you|"
+    r"\b(?:(?:the|each|a|any) child(?:'s|ren(?:'s)?)?|the (?:father|mother|parents?|family|carers?)(?:'s|s')?|your|you|"
     r"this (?:section|box)|the conference should|for example|e\.g\.|if (?:you|applicable|relevant))\b", re.I)
 CHECKBOXES = "\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718"
 WORD = re.compile(r"[\w'\u2019&-]+")

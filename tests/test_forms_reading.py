@@ -278,3 +278,12 @@ def test_a_text_draft_with_a_marking_and_tables_typed_with_bars():
     plan = [t for t in doc.tables if t.header == ["Action", "Who", "By when"]]
     assert plan and [c.text for c in plan[0].rows[1]] == ["Ring the GP", "", "4 December 2026"]
     assert ("paragraph", "I think this | that is all.") in _kinds(doc)  # one line with a bar is a line
+
+
+def test_guidance_about_each_child_left_in_a_form_answer_is_not_the_authors_words():
+    text = ("# Police report to conference\n\n| Question | Answer |\n|---|---|\n"
+            "| Views, wishes and feelings of the children | Record what each child has said to officers, in their "
+            "own words where possible. |\n| Risks | Logan was found with cash and two phones on 10/03/25. |\n")
+    doc = read_document("draft.md", text.encode())
+    assert not any(b.text.startswith("Record what each child") for b in doc.blocks)
+    assert any(b.text.startswith("Logan was found") for b in doc.blocks)
