@@ -66,6 +66,34 @@ def test_the_gate_opens_only_for_other_forms(model):
     assert not opens("The plan is working well.")
 
 
+def test_the_phrase_index_finds_what_spacys_phrase_matcher_finds(model, texts):
+    """Every list, over every sample block, by exact words and by base form: the same matches."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    from cpdocs.lint.matcher_data import phrase_data
+    from cpdocs.lint.wordlists import load_wordlists
+
+    words = load_wordlists(Config())
+    docs = list(model.pipe(texts))
+    found = 0
+    for name, field in context.LISTS.items():
+        entries = getattr(words, field)
+        ours = phrase_matchers(model, name, entries)
+        plain = [e for e in entries if e.pattern is None]
+        lower, lemma = PhraseMatcher(model.vocab, attr="LOWER"), PhraseMatcher(model.vocab, attr="LEMMA")
+        for e, p in zip(plain, phrase_data(model, plain), strict=True):
+            lower.add(e.key, [Doc(model.vocab, words=p.words, spaces=p.spaces)])
+            if p.lemmas is not None:
+                lemma.add(e.key, [Doc(model.vocab, words=p.words, spaces=p.spaces, lemmas=p.lemmas)])
+        for doc in docs:
+            for theirs, index in ((lower, ours.lower), (lemma, ours.lemma)):
+                expected = sorted((model.vocab.strings[m], s, e) for m, s, e in theirs(doc))
+                assert sorted(index.find(doc)) == expected, (name, doc.text)
+                found += len(expected)
+    assert found > 50  # the samples do hold phrases of the lists
+
+
 def test_a_base_form_still_finds_its_other_forms():
     config = Config(extra_jargon={"escalate": "pass to a senior manager"})
     result = lint_md("# Report\n\n## Analysis\n\nThe worries were escalated on 3 May.\n", "agency-report", config)

@@ -297,13 +297,15 @@ class LintContext:
                 doc = self.tagged(block)
         spans: list[tuple[int, int, Entry]] = []
         # The base-form matcher finds nothing new in a doc that was left untagged (LemmaGate).
-        for matcher in (m.lower, m.lemma) if is_tagged(doc) else (m.lower,):
-            for match_id, s, e in matcher(doc):
-                entry = m.by_key[self.nlp.vocab.strings[match_id]]
-                span = doc[s:e]
-                if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
-                    continue
-                spans.append((span.start_char, span.end_char, entry))
+        hits = m.lower.find(doc)
+        if is_tagged(doc):
+            hits += m.lemma.find(doc)
+        for key, s, e in hits:
+            entry = m.by_key[key]
+            if entry.not_after and s > 0 and doc[s - 1].lower_ in entry.not_after:
+                continue
+            span = doc[s:e]
+            spans.append((span.start_char, span.end_char, entry))
         for entry in m.patterns_for(block.text.lower()):  # not those needing words the block lacks
             for found in entry.pattern.finditer(block.text):
                 if found.end() > found.start():

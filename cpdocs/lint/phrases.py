@@ -2,7 +2,9 @@
 
 Built once per model and list (not per draft: lemmatising twelve hundred phrases costs more
 than linting a short report), from the tokens and base forms kept on disk between runs
-(`cpdocs.lint.matcher_data`).
+(`cpdocs.lint.matcher_data`). A phrase is found by its words in order, looked up by its first
+word (`PhraseIndex`): what spaCy's PhraseMatcher finds, without making a spaCy document and a
+vocabulary entry for every word of twelve hundred phrases at each start.
 
 Finding a phrase by base form ('escalated' for 'escalate') needs the tagger's lemmas, which
 cost twenty times the rest of the analysis. `LemmaGate` says, without the tagger, whether a
@@ -20,17 +22,55 @@ from cpdocs.lint.wordlists import Entry
 from cpdocs.nlp import LemmaForms, splits_alone
 
 if TYPE_CHECKING:
-    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
+
+
+class PhraseIndex:
+    """Phrases as sequences of one token attribute (LOWER: the lower-case words, or LEMMA: their base
+    forms), each under its entry's key; found in a doc by that attribute's values, read in one call
+    (`Doc.to_array`) rather than token by token."""
+
+    def __init__(self, attr: str) -> None:
+        self.attr = attr
+        # first value -> length -> the whole sequence -> the keys of the phrases written so
+        self._by_first: dict[int, dict[int, dict[tuple[int, ...], list[str]]]] = {}
+
+    def add(self, key: str, words: list[str]) -> None:
+        from spacy.strings import hash_string
+
+        values = tuple(hash_string(w) for w in words)
+        keys = self._by_first.setdefault(values[0], {}).setdefault(len(values), {}).setdefault(values, [])
+        if key not in keys:
+            keys.append(key)
+
+    def find(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Every (key, start, end) where a phrase runs in the doc's tokens, overlaps and all, in
+        order of start."""
+        by_first = self._by_first
+        if not by_first or not len(doc):
+            return []
+        values = doc.to_array(self.attr).tolist()
+        out: list[tuple[str, int, int]] = []
+        n = len(values)
+        for i, value in enumerate(values):
+            lengths = by_first.get(value)
+            if lengths is None:
+                continue
+            for length, phrases in lengths.items():
+                if i + length <= n:
+                    keys = phrases.get(tuple(values[i:i + length]))
+                    if keys:
+                        out.extend((key, i, i + length) for key in keys)
+        return out
 
 
 @dataclass
 class ListMatcher:
-    """Exact (lower case) and base-form matchers of a list, the entries by key, and the base-form
+    """Exact (lower case) and base-form indexes of a list, the entries by key, and the base-form
     phrases as lemma sequences for `LemmaGate`."""
 
-    lower: PhraseMatcher
-    lemma: PhraseMatcher
+    lower: PhraseIndex
+    lemma: PhraseIndex
     by_key: dict[str, Entry]
     lemma_phrases: list[tuple[str, ...]]
     patterned: list[Entry]  # the entries found by regular expression instead
@@ -66,19 +106,14 @@ def phrase_matchers(nlp, name: str, entries: tuple[Entry, ...]) -> ListMatcher:
 
 
 def _build(nlp, entries: tuple[Entry, ...]) -> ListMatcher:
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
     plain = [e for e in entries if e.pattern is None]
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    lower, lemma = PhraseIndex("LOWER"), PhraseIndex("LEMMA")
     lemma_phrases: list[tuple[str, ...]] = []
     for e, p in zip(plain, phrase_data(nlp, plain), strict=True):
-        lower.add(e.key, [Doc(nlp.vocab, words=p.words, spaces=p.spaces)])
-        if p.lemmas is not None:
-            lemma.add(e.key, [Doc(nlp.vocab, words=p.words, spaces=p.spaces, lemmas=p.lemmas)])
-            if p.lemmas:
-                lemma_phrases.append(tuple(p.lemmas))
+        lower.add(e.key, [w.lower() for w in p.words])
+        if p.lemmas:
+            lemma.add(e.key, p.lemmas)
+            lemma_phrases.append(tuple(p.lemmas))
     patterned = [e for e in entries if e.pattern is not None]
     by_need: dict[str, list[int]] = {}
     for i, e in enumerate(patterned):
