@@ -137,6 +137,11 @@ NEXT_SENTENCE_EXPLAINS = re.compile(
     r"|^\s*(?:my|his|her|their|our)\s+(?:job|role|work)\s+is\s+(?:to|about|helping)\b",  # after a job title
     re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
+# The term named again near the start of the next sentence, then explained: up to three words
+# before it, then what EXPLAINED_AFTER looks for, in any case. Compiled once here rather than with
+# each term inside one large expression, which costs more to compile than to run.
+UP_TO_THREE_WORDS = tuple(re.compile(r"\s*(?:\w+\s+){" + str(n) + "}") for n in range(4))
+EXPLAINED_AFTER_ANY_CASE = re.compile(EXPLAINED_AFTER.pattern[1:], re.I)
 
 
 def _next_text(ctx: LintContext, block: Block) -> str:
@@ -163,8 +168,14 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     if NEXT_SENTENCE_EXPLAINS.match(following):
         return True
     term = re.escape(text[start:end])
-    if re.match(r"^\s*(?:\w+\s+){0,3}?" + term + r"\b" + EXPLAINED_AFTER.pattern[1:], following, re.I):
-        return True
+    named = re.compile(term + r"\b", re.I)
+    for lead in UP_TO_THREE_WORDS:  # 'Your GP is the family doctor...'
+        words = lead.match(following)
+        if words is None:
+            break  # fewer words than that before the end
+        found = named.match(following, words.end())
+        if found and EXPLAINED_AFTER_ANY_CASE.match(following, found.end()):
+            return True
     if re.match(r"^\s*(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)\b", following,
                 re.I):
         return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'
