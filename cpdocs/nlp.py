@@ -28,6 +28,7 @@ import types
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from cpdocs import regex_cache
 from cpdocs.errors import InputError
 
 if TYPE_CHECKING:
@@ -101,13 +102,14 @@ def _register_bare_tokenizer(spacy) -> dict:
 
 
 def _load_one(name: str) -> Language:
-    spacy = import_spacy()
-    config = _register_bare_tokenizer(spacy)
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
-        return spacy.load(name, exclude=EXCLUDE, config=config)  # a path or a linked package name
-    return module.load(exclude=EXCLUDE, config=config)
+    with regex_cache.kept():  # spaCy's modules and the tokenizer's expressions, compiled as last time
+        spacy = import_spacy()
+        config = _register_bare_tokenizer(spacy)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            return spacy.load(name, exclude=EXCLUDE, config=config)  # a path or a linked package name
+        return module.load(exclude=EXCLUDE, config=config)
 
 
 def load_model(preferred: str | None = None) -> Language:

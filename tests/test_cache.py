@@ -45,6 +45,21 @@ def test_damaged_or_foreign_files_are_misses(cache_dir):
     assert cache.read("test", key) is None
 
 
+def test_marshal_keeps_tuples_and_refuses_damage(cache_dir):
+    key = cache.digest("test", "m")
+    data = {("a", 1): (2, [3], None, b"x")}
+    assert cache.write("test", key, data, fmt="marshal")
+    assert cache.read("test", key, fmt="marshal") == data
+    assert cache.read("test", key) is None  # the JSON file of that key is another file
+    path = cache_dir / f"test-{key[:40]}.marshal"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])  # cut short
+    assert cache.read("test", key, fmt="marshal") is None
+    path.write_bytes(b"\x00garbage")
+    assert cache.read("test", key, fmt="marshal") is None
+    assert not cache.write("test", key, {"when": object()}, fmt="marshal")  # not a built-in type
+
+
 def test_data_json_cannot_hold_leaves_nothing_behind(cache_dir):
     assert not cache.write("test", cache.digest("test"), {"when": object()})
     assert not cache_dir.exists() or list(cache_dir.iterdir()) == []
