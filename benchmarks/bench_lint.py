@@ -131,17 +131,21 @@ def proselint_cmd() -> list[str] | None:
 
 
 STAGES = r"""
-import json, sys, time
+import gc, json, sys, time
 t = time.perf_counter(); marks = {}
 def mark(name):
     global t
     now = time.perf_counter(); marks[name] = now - t; t = now
-from cpdocs.config import Config
-from cpdocs.lint import engine
-from cpdocs.lint.reporters import json as json_reporter
-from cpdocs.nlp import import_spacy
-import_spacy()
-import cpdocs.readers.docx
+from cpdocs.cli import GC_THRESHOLDS
+gc.set_threshold(*GC_THRESHOLDS)  # as `cpdocs` sets it
+from cpdocs.regex_cache import kept
+with kept():  # as `cpdocs lint` imports the engine
+    from cpdocs.config import Config
+    from cpdocs.lint import engine
+    from cpdocs.lint.reporters import json as json_reporter
+    from cpdocs.nlp import import_spacy
+    import_spacy()
+    import cpdocs.readers.docx
 mark("import")
 from cpdocs.nlp import load_model
 nlp = load_model(); mark("model load")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 
@@ -78,7 +79,15 @@ def cli() -> None:
     """Check and write child protection conference documents against the local standards."""
 
 
+# Start-up makes some half a million objects that live as long as the process (spaCy, the model, the
+# rules' data). Python's cycle collector, run after every 700 new objects by default, walks them over
+# and over: 0.15 s of a cold `cpdocs lint` on one draft. Run after every 50,000 instead, it runs a
+# handful of times; what it frees is no later than a few MB of garbage, and memory is unchanged.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
     cli()
 
 
