@@ -16,3 +16,9 @@ class InputError(Exception):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+def fault(exc: BaseException, done: str = "checked") -> str:
+    """The problem to show for a fault in cpdocs itself rather than in the file: the exception's kind
+    only, since its message may quote a draft."""
+    return f"could not be {done} because of a fault in cpdocs ({type(exc).__name__}); please report it"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cpdocs import __version__
 from cpdocs.audit.drafts import Draft, is_url, report_name
-from cpdocs.errors import InputError
+from cpdocs.errors import InputError, fault
 from cpdocs.files import write_whole
 from cpdocs.readers import MAX_BYTES, read_bytes
 
@@ -101,8 +101,7 @@ def audit_one(draft: Draft, reports_dir: str | None, timeout: float = DEFAULT_TI
     except MemoryError:
         return {"path": rel, "error": f"{rel}: is too large to check"}
     except Exception as exc:  # a fault in cpdocs: say so, go on with the other files
-        return {"path": rel, "error": f"{rel}: could not be checked because of a fault in cpdocs "
-                                      f"({type(exc).__name__}); please report it"}
+        return {"path": rel, "error": f"{rel}: {fault(exc)}"}
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from cpdocs.config import Config, config_for
 from cpdocs.document import Document
-from cpdocs.errors import InputError
+from cpdocs.errors import InputError, fault
 from cpdocs.lint.context import LintContext, Readings, blocks_to_tag
 from cpdocs.lint.finding import FileResult, Finding
 from cpdocs.lint.report_type import detect_report_type
@@ -130,8 +130,7 @@ def guarded(path: str, step: Callable[..., object], *args) -> object:
     except Exception as exc:
         if os.environ.get("CPDOCS_DEBUG"):
             raise
-        return FileResult(path=path, error=f"{path}: could not be checked because of a fault in cpdocs "
-                                           f"({type(exc).__name__}); please report it")
+        return FileResult(path=path, error=f"{path}: {fault(exc)}")
 
 
 def lint_jobs(jobs: list[Job], read: dict[int, Document | FileResult] | None = None) -> list[FileResult]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from cpdocs.config import config_for
-from cpdocs.errors import InputError
+from cpdocs.errors import InputError, fault
 from cpdocs.files import write_whole
 from cpdocs.lint.commands import split_codes
 from cpdocs.readers import read_bytes
@@ -68,8 +68,7 @@ def fix(path, output, select, ignore, author, diff, glossary, report_type, confi
     except Exception as exc:  # a fault in cpdocs itself: one plain line, as for lint, never a half-written copy
         if os.environ.get("CPDOCS_DEBUG"):
             raise
-        raise InputError(path, f"could not be fixed because of a fault in cpdocs ({type(exc).__name__}); "
-                               "please report it") from None
+        raise InputError(path, fault(exc, "fixed")) from None
     if diff:
         text = unified_diff(outcome, path)
         click.echo(text, nl=False)
