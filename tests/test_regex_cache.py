@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 
 import pytest
 
-from cpdocs import regex_cache
+from cpdocs import cache, regex_cache
 
 pytestmark = pytest.mark.skipif(regex_cache._INTERNALS is None, reason="not a CPython with re._compiler")
 
@@ -92,8 +94,6 @@ def test_a_damaged_cache_is_compiled_round(fresh, monkeypatch, damage):
     path = next(fresh.iterdir())
     if damage is None:  # readable, but code Python refuses
         key = regex_cache._key()
-        from cpdocs import cache
-
         cache.write(regex_cache.KIND, key, {(r"(?P<n>\d+) working days", 0): (0, [1, 2, 3], 0, {}, (None,))},
                     fmt="marshal")
     else:
@@ -110,3 +110,11 @@ def test_no_cache_folder_means_python_s_own_compiler(tmp_path, monkeypatch):
     with regex_cache.kept():
         assert re._compiler.compile is own
         assert re.compile(r"\d+ days").search("10 days")
+
+
+def test_importing_the_engine_keeps_the_rules_expressions(tmp_path, monkeypatch):
+    """Every command that lints imports the engine, so that is where the rules' expressions are kept."""
+    monkeypatch.setenv("CPDOCS_CACHE_DIR", str(tmp_path))
+    subprocess.run([sys.executable, "-c", "import cpdocs.lint.engine"], check=True)
+    stored = cache.read(regex_cache.KIND, regex_cache._key(), fmt="marshal")
+    assert isinstance(stored, dict) and len(stored) > 100

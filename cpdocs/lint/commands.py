@@ -78,11 +78,8 @@ def lint(paths, fmt, report_type, select, ignore, config_file, fail_on, output, 
     PATHS are .docx, .pdf, .md or .txt files, folders, glob patterns, or - for standard input.
     Exit code: 0 no findings at the --fail-on level, 1 findings, 2 a file could not be read.
     """
-    from cpdocs.regex_cache import kept
-
-    with kept():  # the rules' expressions, compiled as last time
-        from cpdocs.lint.engine import Job, guarded
-        from cpdocs.lint.parallel import lint_files, workers_for
+    from cpdocs.lint.engine import Job, guarded
+    from cpdocs.lint.parallel import lint_files, workers_for
 
     documents: dict[int, object] = {}  # the Document of each result, for the HTML report
     fail_level = fail_on

@@ -14,17 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cpdocs.config import Config, config_for
-from cpdocs.document import Document
-from cpdocs.errors import InputError, fault
-from cpdocs.lint.context import LintContext, Readings, blocks_to_tag
-from cpdocs.lint.finding import FileResult, Finding
-from cpdocs.lint.report_type import detect_report_type
-from cpdocs.lint.rules import all_rules
-from cpdocs.lint.wordlists import WordLists, load_wordlists
-from cpdocs.nlp import load_model, split, tag
-from cpdocs.readers import read_document
-from cpdocs.standards import REPORT_TYPES
+from cpdocs.regex_cache import kept
+
+# The document model, the rules and what they share compile some 160 regular expressions as they are
+# imported: compiled as last time, for every command that lints (see cpdocs.regex_cache).
+with kept():
+    from cpdocs.config import Config, config_for
+    from cpdocs.document import Document
+    from cpdocs.errors import InputError, fault
+    from cpdocs.lint.context import LintContext, Readings, blocks_to_tag
+    from cpdocs.lint.finding import FileResult, Finding
+    from cpdocs.lint.report_type import detect_report_type
+    from cpdocs.lint.rules import all_rules
+    from cpdocs.lint.wordlists import WordLists, load_wordlists
+    from cpdocs.nlp import load_model, split, tag
+    from cpdocs.readers import read_document
+    from cpdocs.standards import REPORT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
