@@ -28,7 +28,7 @@ KIND = "regex"
 MAX_KEPT = 20_000  # expressions; an authority's word lists add a few hundred at most
 
 _lock = threading.Lock()
-_kept: dict | None = None  # (pattern, flags) -> what `_sre.compile` takes after the pattern
+_kept: dict | None = None  # (pattern, flags) -> its compiled parts (`compiled_parts`)
 _added: dict = {}
 _threads: dict[int, int] = {}  # the threads inside `kept()`, and how deeply
 
@@ -49,40 +49,63 @@ _INTERNALS = _find_internals()
 _original = _INTERNALS[0].compile if _INTERNALS else None  # Python's own, which the hook falls back on
 
 
-def _key() -> str:
-    sre = sys.modules["_sre"]
-    return cache.digest(KIND, sys.version, getattr(sre, "MAGIC", None), getattr(sre, "CODESIZE", None))
+def engine_id() -> str:
+    """Which regular expression engine compiled parts are for: they are valid only for the same one."""
+    sre = _INTERNALS[2] if _INTERNALS else None
+    return f"{sys.implementation.name}-{sys.version}-{getattr(sre, 'MAGIC', '')}-{getattr(sre, 'CODESIZE', '')}"
 
 
-def _arguments(pattern, flags: int):
-    """What `re._compiler.compile` hands `_sre.compile` for this pattern, worked out as it does."""
+def compiled_parts(pattern, flags: int) -> list | None:
+    """What CPython's `re.compile` hands its engine (`_sre.compile`) for this pattern, after the pattern
+    itself, worked out as it does: flags, code, groups, and group names by name and by index, as JSON
+    and marshal can keep them. None where expressions are not compiled this way, or the pattern is
+    not one Python can compile."""
+    if _INTERNALS is None:
+        return None
     compiler, parser, _ = _INTERNALS
-    parsed = parser.parse(pattern, flags)
-    code = [int(op) for op in compiler._code(parsed, flags)]
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, i in groupindex.items():
-        indexgroup[i] = name
-    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    try:
+        tree = parser.parse(pattern, flags)
+        code = [int(op) for op in compiler._code(tree, flags)]
+    except Exception:  # noqa: BLE001 - a bad pattern: Python's own compile says what is wrong
+        return None
+    names = dict(tree.state.groupdict)
+    by_index: list[str | None] = [None] * tree.state.groups
+    for name, i in names.items():
+        by_index[i] = name
+    return [int(flags | tree.state.flags), code, tree.state.groups - 1, names, by_index]
+
+
+def from_parts(pattern, parts) -> re.Pattern | None:
+    """The expression compiled from `compiled_parts`' answer; None when the engine refuses them (it
+    checks the code before it runs any)."""
+    if _INTERNALS is None:
+        return None
+    try:
+        flags, code, groups, names, by_index = parts
+        return _INTERNALS[2].compile(pattern, flags, code, groups, names, tuple(by_index))
+    except Exception:  # noqa: BLE001 - damaged or foreign parts: compile as usual
+        return None
+
+
+def _key() -> str:
+    return cache.digest(KIND, engine_id())
 
 
 def _compile(pattern, flags=0):
     """Stands in for `re._compiler.compile` inside `kept()`."""
-    sre = _INTERNALS[2]
     flags = int(flags)
     if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
         return _original(pattern, flags)
     key = (pattern, flags)
     known = _kept.get(key) if _kept is not None else None
-    if known is not None:
-        try:
-            return sre.compile(pattern, *known)
-        except Exception:  # noqa: BLE001 - code Python refuses: compile it as usual below
-            pass
-    args = _arguments(pattern, flags)
-    compiled = sre.compile(pattern, *args)
-    if threading.get_ident() in _threads:
-        _added[key] = args
+    compiled = from_parts(pattern, known) if known is not None else None
+    if compiled is None:
+        parts = compiled_parts(pattern, flags)
+        compiled = from_parts(pattern, parts) if parts is not None else None
+        if compiled is None:
+            return _original(pattern, flags)  # which raises the usual error for a bad pattern
+        if threading.get_ident() in _threads:
+            _added[key] = parts
     return compiled
 
 

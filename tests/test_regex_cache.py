@@ -53,7 +53,7 @@ def test_kept_code_compiles_to_the_same_expressions(fresh, monkeypatch):
     def parse_again(*args):
         raise AssertionError("compiled from the pattern's text, not from the kept code")
 
-    monkeypatch.setattr(regex_cache, "_arguments", parse_again)
+    monkeypatch.setattr(regex_cache, "compiled_parts", parse_again)
     with regex_cache.kept():
         again = [_behaviour(re.compile(p, f), t) for (p, f), t in zip(PATTERNS, TEXTS, strict=True)]
     assert again == first

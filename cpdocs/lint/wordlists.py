@@ -11,14 +11,11 @@ and cpdocs' version; and each regular expression is compiled the first time a dr
 
 from __future__ import annotations
 
-import _sre
 import hashlib
 import json
 import re
-import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
-import sys
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
@@ -26,6 +23,7 @@ from importlib import resources
 from cpdocs import __version__
 from cpdocs import cache as disk_cache
 from cpdocs.config import Config
+from cpdocs.regex_cache import compiled_parts, engine_id, from_parts
 
 NAMES = ("jargon", "acronyms", "vague", "labels", "evidence")
 LISTS = ("jargon", "vague", "labels", "evidence_markers")
@@ -38,7 +36,7 @@ class LazyPattern:
     most are never run; compiling them all would cost a quarter of a second at every start.
     Python's regular expression compiler is itself written in Python and takes about a
     millisecond a pattern; `parts`, when the cache has them, are its output for this very
-    Python (see `sre_parts`), and turn that into a few microseconds.
+    Python (see `cpdocs.regex_cache.compiled_parts`), and turn that into a few microseconds.
     """
 
     __slots__ = ("pattern", "flags", "parts", "_compiled")
@@ -51,7 +49,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = _from_parts(self.pattern, self.parts) if self.parts else None
+            self._compiled = from_parts(self.pattern, self.parts) if self.parts else None
             if self._compiled is None:
                 self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
@@ -82,35 +80,6 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags})"
-
-
-def sre_parts(pattern: str, flags: int) -> list | None:
-    """What CPython's `re.compile` hands its regex engine for this pattern: flags, code, groups and
-    group names, as JSON can keep them. None where that is not how regular expressions compile.
-    Only valid for the same Python: the cache key holds its version and the engine's magic number."""
-    try:
-        tree = _sre_parser.parse(pattern, flags)
-        code = _sre_compiler._code(tree, flags)
-        names = dict(tree.state.groupdict)
-        by_index: list[str | None] = [None] * tree.state.groups
-        for name, i in names.items():
-            by_index[i] = name
-        return [flags | tree.state.flags, list(code), tree.state.groups - 1, names, by_index]
-    except Exception:  # not CPython's engine, or a pattern it cannot take: compile as usual
-        return None
-
-
-def _from_parts(pattern: str, parts: list) -> re.Pattern[str] | None:
-    try:
-        flags, code, groups, names, by_index = parts
-        return _sre.compile(pattern, flags, code, groups, names, tuple(by_index))
-    except Exception:  # the engine checks the code and refuses what it cannot run: compile as usual
-        return None
-
-
-def engine_id() -> str:
-    """Which regex engine `sre_parts` is for."""
-    return f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', '')}"
 
 
 def required_text(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str] | None:
@@ -352,7 +321,7 @@ def _to_data(words: WordLists) -> dict:
         return [e.key, e.suggestion, e.lemma, None if e.pattern is None else e.pattern.pattern,
                 0 if e.pattern is None else e.pattern.flags, None if e.needs is None else sorted(e.needs),
                 list(e.not_after), e.kind, e.extra,
-                None if e.pattern is None else sre_parts(e.pattern.pattern, e.pattern.flags)]
+                None if e.pattern is None else compiled_parts(e.pattern.pattern, e.pattern.flags)]
 
     out: dict[str, list] = {}
     for f in fields(WordLists):
