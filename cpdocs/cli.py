@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
+import os
 import sys
+import threading
 
 import click
 
@@ -88,6 +91,36 @@ GC_THRESHOLDS = (50_000, 20, 20)
 
 def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
-    cli()
+    try:
+        cli()  # click ends with SystemExit, carrying the exit code
+    except SystemExit as done:
+        leave(done.code)
+        raise
+
+
+def leave(code) -> None:
+    """End the process now that the work is done, without taking the interpreter apart first.
+
+    A normal exit frees every object one by one (spaCy, the model, the rules' data, half a million
+    in all) and unloads every module: 0.2-0.3 s of a cold `cpdocs lint` on one draft, after the
+    answer is already printed. Here the exit handlers run (temporary folders are removed, worker
+    processes are ended, logs are flushed), the output is flushed, and the process ends. Returns
+    instead, for the normal exit, when another thread is still at work (a normal exit waits for
+    it), when the code is not a number, or when the output cannot be flushed (a closed pipe), so
+    that Python reports that as it always does. Every file cpdocs writes is complete and closed
+    before the command returns, so none is cut short.
+    """
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or any(t.is_alive() and not t.daemon for t in threading.enumerate()
+                                        if t is not threading.main_thread()):
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
