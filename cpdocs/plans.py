@@ -26,7 +26,11 @@ OUTCOME_COL = re.compile(r"^\s*(?:outcomes?|goals?|aims?|objectives?|what needs 
 WHO_COL = re.compile(r"\b(?:who|lead|by whom|responsible|owner|person|agency|named|worker)\b", re.I)
 WHEN_COL = re.compile(r"\b(?:when|timescales?|dates?|deadlines?|frequency|how often|target|by)\b", re.I)
 STATUS_COL = re.compile(r"^\s*(?:status|progress|update|completed\??|done\??|rag|achieved\??|outcome of action|"
-                        r"comments? on progress|progress (?:made|update)|met\??)\s*$", re.I)
+                        r"comments? on progress|progress (?:made|update)|met\??)"
+                        r"(?:\s+(?:at|as at|on|by)\s+[\w /.-]{1,20})?\s*$", re.I)  # 'Status', 'Status at 1 May 2025'
+# 'Review of the plan from the last conference', 'Progress on the last plan': the old plan, looked back on
+LAST_PLAN = re.compile(r"\b(?:last|previous|old|first)\s+(?:child protection\s+)?plan\b"
+                       r"|\bplan\s+(?:from|agreed at|made at|set at)\s+the\s+(?:last|previous|initial|first)\b", re.I)
 NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role|happened|"
                               r"events?|incidents?)\b", re.I)
 
@@ -109,7 +113,7 @@ def _looks_back(t: Table) -> bool:
     """A review of last time's actions: under a heading that looks back and does not call itself the
     plan ('Actions from the last core group', not 'Child protection plan - review of progress'), or
     with a status column that says the actions are done."""
-    if LOOKS_BACK.search(t.section) and not re.search(r"\bplan\b", t.section, re.I):
+    if LOOKS_BACK.search(t.section) and (not re.search(r"\bplan\b", t.section, re.I) or LAST_PLAN.search(t.section)):
         return True
     status = next((i for i, h in enumerate(t.header) if STATUS_COL.match(h)), None)
     if status is None:
@@ -217,6 +221,13 @@ def _action_lines(b: Block) -> list[PlanItem]:
         nl = b.text.find("\n", m.end(), end)
         end = nl if nl != -1 else end
         start = m.end()
+        before = b.text[:m.start()].rstrip(" \t")
+        if before and not before.endswith("\n"):
+            # in the middle of a paragraph of discussion ('... on 12 February. ACTION - Priya Shah to rebook
+            # it. It was agreed that ...'), the action is its own sentence; the discussion goes on after it
+            first = sentence_spans(b.text[start:end])
+            if first:
+                end = start + first[0][1]
         words = b.text[start:end].strip()
         if not words:
             continue

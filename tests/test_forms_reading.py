@@ -226,6 +226,17 @@ def test_action_lines_inside_minutes_discussion_are_plan_items():
     assert "Action:" in doc.plan[0].why
 
 
+def test_an_action_in_the_middle_of_a_paragraph_of_discussion_is_its_own_sentence():
+    md = ("# Core group minutes\n\n## Discussion\n\n"
+          "He missed his review on 12 February. ACTION \u2013 Priya Shah to rebook it. It was agreed that Priya "
+          "Shah will weigh Jake at home by 21 March 2025.\n\n"
+          "ACTION: Jo Hart to visit on Monday. She will take the chart with her.\n")
+    doc = read_document("m.md", md.encode())
+    assert [a.text for a in doc.plan] == [
+        "Priya Shah to rebook it.",  # not carried on by the discussion after it, with its date
+        "Jo Hart to visit on Monday. She will take the chart with her."]  # a line of its own keeps all of it
+
+
 def test_a_review_of_last_time_actions_is_a_record_but_the_plan_with_progress_is_the_plan():
     md = ("# Core group minutes\n\n## Actions from the last meeting\n\n| Action | Who | Status |\n|---|---|---|\n"
           "| Book the dentist | Ms Reid | Done |\n\n"
@@ -234,6 +245,19 @@ def test_a_review_of_last_time_actions_is_a_record_but_the_plan_with_progress_is
     doc = read_document("m.md", md.encode())
     assert doc.records.get(0) == "review"
     assert [a.text for a in doc.plan] == ["Family therapy referral"]
+
+
+def test_a_review_of_the_last_plan_is_a_record_whatever_it_calls_the_plan():
+    for heading, last, record in (("Review of the plan from the last conference", "Progress", True),
+                                  ("Progress against the last plan", "Progress", True),
+                                  ("The plan", "Status at 1 May 2025", True),  # most of them done
+                                  ("Review of the plan", "By when", False),  # this plan, being reviewed
+                                  ("The plan", "By when", False)):
+        md = (f"# Review conference report\n\n## {heading}\n\n| Action | Who | {last} |\n|---|---|---|\n"
+              "| Nursery place to be found for Noah | | Not done |\n| Book the dentist | Ms Reid | Done |\n"
+              "| Check the flat | Sam Okoro | Done |\n")
+        doc = read_document("m.md", md.encode())
+        assert (doc.records.get(0) == "review") == record, heading
 
 
 def test_a_plan_written_as_lines_and_we_will_sentences_in_a_letter():
