@@ -84,3 +84,11 @@ def test_a_chronology_table_is_not_an_action_table():
           "| 3 May 2025 | Police were called |\n| 9 May 2025 | Strategy meeting held |\n")
     r = lint_md(md)
     assert found(r, "action-owner") == [] and found(r, "action-date") == []
+
+
+def test_a_passive_with_an_irregular_participle_names_no_one():
+    md = ("# Core group minutes\n\n## Actions\n\n- Nursery place to be found for Noah by 7 March 2025\n"
+          "- School report to be sent to the chair by 7 March 2025\n"
+          "- Jo Hart to put up the routine chart by 7 March 2025\n- Mum to be present at every visit, every Tuesday\n")
+    assert found(lint_md(md), "action-owner") == ["Nursery place to be found for Noah by 7 March 2025",
+                                                  "School report to be sent to the chair by 7 March 2025"]

@@ -68,7 +68,8 @@ ROLE = re.compile(
     re.I,
 )
 PASSIVE = re.compile(r"^(?:to|will|shall|must|should|would|can|could|may|is to|are to)\s+"
-                     r"(?:be|have been|continue to be)\s+\w+(?:ed|en|ne|wn|un|ht|lt|pt|id|de)\b", re.I)
+                     r"(?:be|have been|continue to be)\s+(?:\w+(?:ed|en|ne|wn|un|ht|lt|pt|id|de)|put|set|sent|spent|"
+                     r"met|held|read|let|cut|told|sold|found|left|heard|lost|won|hung|stood|understood)\b", re.I)
 AGENT = re.compile(r"\b(?:by|with support from|led by|chaired by|supported by|from)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)",
                    re.I)
 IMPLIED_OWNER_HEADING = re.compile(
