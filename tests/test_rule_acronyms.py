@@ -56,3 +56,9 @@ def test_accepted_terms_are_configurable():
     md = "# Report\n\nThe SWIFT team visited.\n"
     assert acr(md) == ["SWIFT"]
     assert found(lint_md(md, config=Config(accepted_terms=["SWIFT"])), rule="CPD302") == []
+
+
+def test_an_everyday_word_in_capitals_as_a_label_is_not_an_acronym():
+    md = ("# Core Group Minutes\n\n## Discussion\n\nThe flat is warmer. ACTION \u2013 Jo Hart (health visitor) to "
+          "weigh Leo by 14 March 2025. UPDATE: the boiler is fixed. The TAF meets monthly. CAMHS \u2013 no news.\n")
+    assert acr(md) == ["TAF", "CAMHS"]  # a label too, but a known acronym

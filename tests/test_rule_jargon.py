@@ -55,3 +55,12 @@ def test_the_same_words_are_one_finding_but_jargon_inside_a_vague_phrase_is_both
     r = lint_md("# Report\n\nChase the clinic ASAP. Amber to do direct work with the team.\n", "agency-report")
     assert [f.category for f in r.findings if f.text == "ASAP"] == ["vague-action"]
     assert "direct work" in [t.lower() for t in found(r, rule="CPD301")]
+
+
+def test_a_next_sentence_about_a_thing_of_that_kind_explains_it():
+    md = ("# Report\n\nThe doctor found a partial-thickness burn on his hand. A partial-thickness burn goes "
+          "through the top layers of skin.\n\nThere was a strategy discussion on 3 May. The strategy discussion "
+          "meeting is in the diary.\n")
+    got = [j.lower() for j in jargon(md)]
+    assert "partial-thickness" not in got
+    assert "strategy discussion" in got  # 'the ... meeting is in the diary' says nothing of what it is

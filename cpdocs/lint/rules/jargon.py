@@ -176,9 +176,11 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
         found = named.match(following, words.end())
         if found and EXPLAINED_AFTER_ANY_CASE.match(following, found.end()):
             return True
-    if re.match(r"^\s*(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)\b", following,
-                re.I):
-        return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'
+    if re.match(r"^\s*(?:(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)"
+                r"|an?\s+" + term + r"\s+[a-z]+\s+(?:is|means|goes|happens|involves|covers|affects|shows|measures|"
+                r"describes))\b", following, re.I):
+        return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'; '... a partial-thickness
+        # burn on his hand. A partial-thickness burn goes through the top layers of skin.'
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
     head = re.escape(text[start:end].split()[-1])
     nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
@@ -216,6 +218,8 @@ class UnexplainedAcronym(Rule):
                     continue
                 if capitals and (key not in words.expansions or _everyday_in_capitals(key, ctx)):
                     continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC', not 'WHAT ARE''
+                if key not in words.expansions and LABEL_MARK.match(text[e:]) and _everyday_in_capitals(key, ctx):
+                    continue  # a word in capitals as a label: 'ACTION - Priya Shah to...', 'UPDATE: ...'
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
                 if key in PLAIN_IN_CONTEXT and PLAIN_IN_CONTEXT[key].match(text[e:]):
@@ -234,6 +238,9 @@ class UnexplainedAcronym(Rule):
                                    why="read as an acronym: capital letters not written out in full before it or in "
                                        "brackets after it, not in a glossary in the draft, and not a plain "
                                        "abbreviation (GP, NHS)")
+
+
+LABEL_MARK = re.compile(r"\s?[:\u2013\u2014-]\s")
 
 
 def _next_sentence_defines(ctx: LintContext, block: Block, start: int, acr: str) -> bool:
