@@ -10,6 +10,8 @@ table at the top, numbers the blocks, and finds the plan's items and the records
 
 from __future__ import annotations
 
+import re
+
 from cpdocs.layout import DETAIL_LABELS, unfold
 from cpdocs.model import Block, BlockKind, Document, PlanItem, Table
 from cpdocs.plans import find_plan, find_records, is_letter
@@ -106,6 +108,28 @@ class _Sections:
         self.part = next((i for lvl, _, i in self.stack if lvl >= 2), index)
 
 
+NOTE = re.compile(r"^\[\^([^\]\s]{1,12})\]:\s*")  # '[^3]: A section 47 enquiry is...' (Markdown, and Word's notes)
+NEXT_NOTE = re.compile(r"\s+(?=\[\^[^\]\s]{1,12}\]:\s)")
+NOTE_MARK = re.compile(r"\[\^([^\]\s]{1,12})\](?!:)")  # where a note is referred to
+
+
+def _without_note_marks(text: MappedText) -> tuple[MappedText, list[tuple[int, str]]]:
+    """The text without its note marks ('enquiry.[^1] The'), which the rules would read as words, and each
+    mark with where it was."""
+    marks = [(m.start(), m.group()) for m in NOTE_MARK.finditer(text.text)]
+    if not marks:
+        return text, []
+    out = MappedText()
+    last = 0
+    for at, mark in marks:
+        piece = text.slice(last, at)
+        out.add(piece.text, piece.origin)
+        last = at + len(mark)
+    piece = text.slice(last)
+    out.add(piece.text, piece.origin)
+    return out, marks
+
+
 def build_document(path: str, items: list[RawItem]) -> Document:
     """Decide headings and sections, recognise details tables, and number the blocks."""
     items = unfold(items)
@@ -116,8 +140,15 @@ def build_document(path: str, items: list[RawItem]) -> Document:
     title = ""
     sections = _Sections()
     seen_heading = False
+    notes: dict[str, str] = {}
 
     def add(kind: BlockKind, text: MappedText, item: RawItem, **kw) -> Block:
+        text, marks = _without_note_marks(text)
+        if marks and kw.get("line_starts"):
+            kw["line_starts"] = [s - sum(len(m) for at, m in marks if at < s) for s in kw["line_starts"]]
+        if marks:
+            kw["notes"] = tuple((at - sum(len(m) for before, m in marks if before < at), NOTE_MARK.match(m).group(1))
+                                for at, m in marks)
         origin = text.origin if any(o is not None and o[0] >= 0 for o in text.origin) else None
         b = Block(index=len(blocks), kind=kind, text=text.text, section=sections.name, section_keys=sections.keys,
                   line=kw.pop("line", item.line), line_starts=kw.pop("line_starts", []),
@@ -171,8 +202,14 @@ def build_document(path: str, items: list[RawItem]) -> Document:
             b.level = item.level or 2
             headings.append(b)
             continue
+        if item.kind == "paragraph" and NOTE.match(text.text):
+            for piece in NEXT_NOTE.split(text.text):  # notes on lines of their own: one paragraph in Markdown
+                note = NOTE.match(piece)
+                if note:
+                    notes[note.group(1)] = piece[note.end():].strip()  # a footnote: not part of the section it ends
+            continue
         add("list_item" if item.kind == "list_item" else "paragraph", text, item, line_starts=starts)
-    doc = Document(path=path, blocks=blocks, tables=tables, title=title, headings=headings)
+    doc = Document(path=path, blocks=blocks, tables=tables, title=title, headings=headings, notes=notes)
     doc.records = find_records(doc)
     doc.plan = find_plan(doc)
     doc.letter = is_letter(doc)

@@ -39,6 +39,7 @@ class Block:
     level: int = 0  # a heading's level (1 = the title)
     list_level: int = 0
     part: int | None = None  # the block index of the top heading of its section ('The plan' for 'Outcome 1')
+    notes: tuple[tuple[int, str], ...] = ()  # footnotes referred to: (where in the text, the note's label)
 
     def line_at(self, offset: int) -> int | None:
         if self.line is None:
@@ -89,6 +90,7 @@ class Document:
     plan: list[PlanItem] = field(default_factory=list)  # candidate actions; rules decide which ask for work
     records: dict[int, str] = field(default_factory=dict)  # table index -> what it records ('chronology'...)
     letter: bool = False  # written as a letter ('Dear ...', 'Yours sincerely')
+    notes: dict[str, str] = field(default_factory=dict)  # footnotes and endnotes by label: '[^3]' in the text
 
     @property
     def body_text(self) -> str:

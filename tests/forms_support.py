@@ -102,3 +102,27 @@ def table(rows: list[list[str]], cols: int = 2) -> str:
     grid = "".join('<w:gridCol w:w="4500"/>' for _ in range(cols))
     return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
             + "".join(f"<w:tr>{''.join(row)}</w:tr>" for row in rows) + "</w:tbl>")
+
+
+def add_notes(document, kind: str, notes: dict[int, str]) -> None:
+    """A footnotes or endnotes part, as Word writes it: two separator notes, then one note per id."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    tag = kind[:-1]  # 'footnote' or 'endnote'
+    body = (f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>'
+            f'<w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+            f'</w:{tag}>')
+    for n, text in notes.items():
+        body += (f'<w:{tag} w:id="{n}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                 f'<w:{tag}Ref/></w:r>{r(" " + text)}</w:p></w:{tag}>')
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind} {NS}>{body}</w:{kind}>'.encode()
+    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+    part = Part(PackURI(f"/word/{kind}.xml"), content_type, blob, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnotes" else RT.ENDNOTES)
+
+
+def note_ref(kind: str, n: int) -> str:
+    """The superscript mark in the text that refers to a note."""
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind[:-1]}Reference w:id="{n}"/></w:r>'

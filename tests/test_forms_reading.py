@@ -5,12 +5,14 @@ question-and-answer forms, big cells, and Markdown tables with line breaks in th
 from __future__ import annotations
 
 from forms_support import (
+    add_notes,
     add_numbering,
     body_xml,
     cell,
     dele,
     ins,
     legacy_checkbox,
+    note_ref,
     p,
     para_xml,
     r,
@@ -98,6 +100,27 @@ def test_tracked_changes_moves_hidden_text_and_invisible_characters(make_docx):
     para = next(b for b in doc.blocks if b.text.startswith("Ms Reid"))
     assert para.text == "Ms Reid did not come to the meeting on 3 March. Safeguarding lead."
     assert len(para.origin) == len(para.text)
+
+
+def test_footnotes_and_endnotes_are_kept_apart_with_a_mark_where_they_are_referred_to(make_docx):
+    def build(d):
+        d.add_heading("Report to conference", 1)
+        body_xml(d, p(r("We started a section 47 enquiry.") + note_ref("footnotes", 1) + r(" Police came.")
+                      + note_ref("endnotes", 1)))
+        add_notes(d, "footnotes", {1: "A section 47 enquiry is a set of checks the council must make."})
+        add_notes(d, "endnotes", {1: "Police log 44 of 3 May 2025."})
+
+    doc = read_document(str(make_docx(build)))
+    [para] = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert para.text == "We started a section 47 enquiry. Police came."  # the marks are not words to check
+    assert para.notes == ((32, "1"), (45, "e1"))
+    assert para.origin is not None and para.origin[33] is not None  # comments still land on the right words
+    assert doc.notes == {"1": "A section 47 enquiry is a set of checks the council must make.",
+                         "e1": "Police log 44 of 3 May 2025."}
+    md = read_document("n.md", b"# Report\n\nWe started it.[^a] Then[^b] we\nwent.\n\n[^a]: The checks.\n[^b]: Two.\n")
+    assert [(b.text, b.notes) for b in md.blocks] == [("Report", ()), ("We started it. Then we went.", ((14, "a"),
+                                                                                                    (19, "b")))]
+    assert md.notes == {"a": "The checks.", "b": "Two."}
 
 
 def test_text_box_paragraphs_are_read_once(make_docx):

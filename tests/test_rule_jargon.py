@@ -64,3 +64,13 @@ def test_a_next_sentence_about_a_thing_of_that_kind_explains_it():
     got = [j.lower() for j in jargon(md)]
     assert "partial-thickness" not in got
     assert "strategy discussion" in got  # 'the ... meeting is in the diary' says nothing of what it is
+
+
+def test_a_footnote_marked_after_the_term_that_explains_it():
+    md = ("# Report\n\nWe started a section 47 enquiry.[^1] There was a strategy discussion.[^2] The case was "
+          "stepped down.[^3]\n\n[^1]: A section 47 enquiry is a set of checks the council must make when a child "
+          "may be harmed.\n[^2]: Children Act 1989, section 47.\n\n[^3]: This means help from the family support "
+          "team instead of a plan.\n")
+    got = [j.lower() for j in jargon(md)]
+    assert "section 47 enquiry" not in got and "stepped down" not in got
+    assert "strategy discussion" in got  # its note names a law; it says nothing of what the meeting is

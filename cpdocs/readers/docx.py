@@ -7,6 +7,8 @@ What the author sees on the page is what counts, and nothing else:
 - tracked changes as the draft now reads: insertions in, deletions and moved-away text out
   (python-docx's `paragraph.text` would lose inserted runs); review comments, headers,
   footers, hidden text and the document's properties are not read;
+- footnotes and endnotes as Markdown writes them: a mark `[^3]` where the note is referred to,
+  and the note's text as `[^3]: ...` after the body (the document model keeps notes apart);
 - a content control still showing its placeholder, or a run in the Placeholder Text style,
   is the form's guidance, not the author's words: left out;
 - checkboxes read as the glyph the page shows, ☒ or ☐, whether a content control, a legacy
@@ -57,6 +59,8 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
                     "instrText"))
 MC_FALLBACK = MC + "Fallback"
 VAL = W + "val"
+W_FOOTNOTEREF, W_ENDNOTEREF = W + "footnoteReference", W + "endnoteReference"
+NOTES = {"footnotes": (W + "footnote", ""), "endnotes": (W + "endnote", "e")}  # part: (element, label prefix)
 W_PSTYLE, W_OUTLINE = W + "pStyle", W + "outlineLvl"
 
 # Wingdings and Segoe UI Symbol characters that draw a ticked, crossed or empty box.
@@ -120,7 +124,7 @@ def _word_parts(parts: dict[str, bytes]):
     found: dict[str, str] = {}
     for r in parse_xml(parts["word/_rels/document.xml.rels"]).iter(RELATIONSHIP):
         kind = r.get("Type", "").rsplit("/", 1)[-1]
-        if kind not in ("styles", "numbering"):
+        if kind not in ("styles", "numbering", *NOTES):
             continue
         target = r.get("Target", "")
         name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
@@ -141,7 +145,8 @@ def _word_parts(parts: dict[str, bytes]):
         if len(_styles_seen) >= 16:
             _styles_seen.clear()
         _styles_seen[key] = styles
-    return body, styles, numbering
+    notes = {kind: parse_xml(parts[found[kind]]) for kind in NOTES if kind in found}
+    return body, styles, numbering, notes
 
 
 def _on_attr(val: str | None) -> bool:
@@ -395,6 +400,9 @@ class Reader:
                         out.add(box)
                 elif tag == W_TXBX:
                     boxes.append(child)
+                elif tag in (W_FOOTNOTEREF, W_ENDNOTEREF):
+                    kind = "footnotes" if tag == W_FOOTNOTEREF else "endnotes"
+                    out.add(f"[^{NOTES[kind][1]}{child.get(qn('w:id'))}]")
                 elif tag != W_SOFTHYPHEN:
                     visit(child, run)
 
@@ -416,6 +424,23 @@ class Reader:
             if not (any(props.get(k) for k in keys) or big):
                 return False
         return True
+
+    def notes(self, parts: dict) -> list[RawItem]:
+        """Each footnote and endnote as one paragraph, '[^3]: its text', in the order of the parts."""
+        out = []
+        for kind, root in parts.items():
+            tag, prefix = NOTES[kind]
+            for note in root.iterchildren(tag):
+                if note.get(qn("w:type")) not in (None, "normal"):
+                    continue  # the separator lines Word keeps among the notes
+                texts = []
+                for p_el in note.iter(W_P):
+                    raw = self.paragraph(p_el)[0]
+                    texts.append(clean(raw.text, raw.origin).text.strip())
+                text = " ".join(t for t in texts if t)
+                if text:
+                    out.append(RawItem(kind="paragraph", text=f"[^{prefix}{note.get(qn('w:id'))}]: {text}"))
+        return out
 
     # -- the body --------------------------------------------------------------------------
     def walk(self, container_el, items: list[RawItem]) -> None:
@@ -542,7 +567,7 @@ def read_docx(data: bytes, path: str) -> list[RawItem]:
     try:
         parts = _word_parts(xml_parts)
         if parts is not None:
-            body, styles, numbering_el = parts
+            body, styles, numbering_el, notes = parts
         else:  # laid out in some other way: python-docx finds the parts (and supplies default styles)
             doc = open_docx(io.BytesIO(data))
             body = doc.element.body
@@ -551,10 +576,13 @@ def read_docx(data: bytes, path: str) -> list[RawItem]:
                 numbering_el = doc.part.numbering_part.element
             except (KeyError, NotImplementedError, AttributeError):
                 numbering_el = None
+            notes = {rel.reltype.rsplit("/", 1)[-1]: parse_xml(rel.target_part.blob) for rel in doc.part.rels.values()
+                     if not rel.is_external and rel.reltype.rsplit("/", 1)[-1] in NOTES}
     except InputError:
         raise
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError(path, f"is damaged: Word could not open it either ({type(exc).__name__})") from None
     items: list[RawItem] = []
-    Reader(body, styles, Numbering(numbering_el)).walk(body, items)
-    return items
+    reader = Reader(body, styles, Numbering(numbering_el))
+    reader.walk(body, items)
+    return items + reader.notes(notes)

@@ -97,7 +97,7 @@ class JargonTerm(Rule):
             sent = ctx.sentence_of(m.block, m.start)
             # explained once, explained in every form: 'hair strand test (a test of...)', later 'hair strand tests'
             if is_explained(m.block, m.start, m.end, sent.end_char, _next_text(ctx, m.block)) or form in explained \
-                    or m.entry.key in explained:
+                    or m.entry.key in explained or explained_in_note(ctx, m.block, m.start, m.end, sent.end_char):
                 seen.add(form)
                 explained.update((form, m.entry.key))
                 continue
@@ -142,6 +142,22 @@ REFERS_BACK = "(?:this|that|the|these|such an?)"
 # each term inside one large expression, which costs more to compile than to run.
 UP_TO_THREE_WORDS = tuple(re.compile(r"\s*(?:\w+\s+){" + str(n) + "}") for n in range(4))
 EXPLAINED_AFTER_ANY_CASE = re.compile(EXPLAINED_AFTER.pattern[1:], re.I)
+
+
+def explained_in_note(ctx: LintContext, block: Block, start: int, end: int, sentence_end: int) -> bool:
+    """Explained in a footnote referred to after it in its sentence: '... to start a section 47 enquiry.[^1]',
+    the note reading 'A section 47 enquiry is a set of checks...' or 'This means...'."""
+    term = block.text[start:end]
+    for at, label in block.notes:
+        if not end <= at <= sentence_end + 1:
+            continue
+        note = ctx.document.notes.get(label, "")
+        if NEXT_SENTENCE_EXPLAINS.match(note):
+            return True
+        named = re.search(r"\b" + re.escape(term) + r"\b", note, re.I)
+        if named and is_explained(Block(index=-1, kind="paragraph", text=note), named.start(), named.end()):
+            return True
+    return False
 
 
 def _next_text(ctx: LintContext, block: Block) -> str:
