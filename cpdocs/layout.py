@@ -29,7 +29,8 @@ DATA_HEADER = re.compile(
     r"what|why|how|comments?|update|result|review date|completed|done|area|domain|score|scaling|strengths?|"
     r"worries|concerns?|impact|meeting|meetings|place|expected|type|purpose|service|professional|telephone|"
     r"phone|email|contact details|relationship to|school|class|year|subject|attendance|percentage|words?|terms?|"
-    r"phrases?|abbreviations?|acronyms?|meaning|what it means|what this means|stands for)\b", re.I)
+    r"phrases?|abbreviations?|acronyms?|meaning|what it means|what this means|stands for|agenda(?: item)?|item|"
+    r"discussion|notes?|topic|summary of discussion)\b", re.I)
 FORM_HEADER = re.compile(
     r"^\s*(?:questions?|sections?|items?|headings?|areas?|topics?|field|prompt)\s*$"
     r"|^\s*(?:answers?|responses?|details|information|comments?|your (?:answer|response)|notes)\s*$", re.I)
@@ -260,10 +261,14 @@ def _heading(cell: RawCell, level: int) -> RawItem:
                    page=para.page, disabled=para.disabled)
 
 
-def _detail_value(cells: list[RawCell]) -> bool:
-    """A short answer: a name, a date, a tick box ('Dean Carter', '3 March 2025', '☒ Yes ☐ No')."""
+def _detail_value(cells: list[RawCell], label: RawCell | None = None) -> bool:
+    """A short answer: a name, a date, a tick box ('Dean Carter', '3 March 2025', '☒ Yes ☐ No'); after a
+    label of the details ('Children', 'Parents'), a longer list of them ('Yusuf Hussain, born 30.11.2021
+    (3 years); Amira Hussain, born 06.06.2024 (9 months)')."""
     text = " ".join(c.text for c in cells).strip()
-    return _words(text) <= 14 and not re.search(r"[.!?](?:\s|$)", text) and all(len(c.paragraphs) <= 1 for c in cells)
+    limit = 30 if label is not None and DETAIL_LABELS.match(label.text.strip()) else 14
+    return _words(text) <= limit and not re.search(r"[.!?](?:\s|$)", text) \
+        and all(len(c.paragraphs) <= 1 for c in cells)
 
 
 def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
@@ -297,7 +302,7 @@ def _unfold_labelled(rows: list[list[RawCell]]) -> list[RawItem]:
                 out.extend(unfold(cell.items))
             continue
         answered = [c for c in content if c.text.strip()]
-        if answered and _detail_value(answered) and (not _prose_label(label) or _ticks(answered)):
+        if answered and _detail_value(answered, label) and (not _prose_label(label) or _ticks(answered)):
             details.append([label, _joined(answered)])
             continue
         flush()

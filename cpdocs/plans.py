@@ -31,6 +31,9 @@ STATUS_COL = re.compile(r"^\s*(?:status|progress|update|completed\??|done\??|rag
 # 'Review of the plan from the last conference', 'Progress on the last plan': the old plan, looked back on
 LAST_PLAN = re.compile(r"\b(?:last|previous|old|first)\s+(?:child protection\s+)?plan\b"
                        r"|\bplan\s+(?:from|agreed at|made at|set at)\s+the\s+(?:last|previous|initial|first)\b", re.I)
+# an action cell that says there is none: a row of minutes where nothing was agreed
+NO_ACTION = re.compile(r"^\s*(?:none(?:\s+(?:agreed|needed|required|identified))?|no\s+(?:new\s+|further\s+)?actions?"
+                       r"(?:\s+(?:agreed|needed|required|identified))?|nil|n/?a|[-\u2013\u2014.]+)\s*\.?\s*$", re.I)
 NOT_ACTION_TABLE = re.compile(r"\b(?:seen|alone|where|place|location|attended|present|apologies|role|happened|"
                               r"events?|incidents?)\b", re.I)
 
@@ -133,7 +136,7 @@ def table_plan(table: Table, records: dict[int, str]) -> list[PlanItem]:
     out = []
     for row in table.rows:
         cells = {c.col: c for c in row}
-        if action not in cells or not cells[action].text.strip():
+        if action not in cells or not cells[action].text.strip() or NO_ACTION.match(cells[action].text):
             continue
         if len(row) == 1 and len(table.header) > 2:
             continue  # a sub-heading row: one merged cell across the table

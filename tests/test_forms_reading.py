@@ -283,6 +283,23 @@ def test_a_review_of_the_last_plan_is_a_record_whatever_it_calls_the_plan():
         assert (doc.records.get(0) == "review") == record, heading
 
 
+def test_a_details_row_listing_several_children_stays_a_detail():
+    md = ("# Health visiting report\n\n| Children | Yusuf Hussain, born 30.11.2021 (3 years); Amira Hussain, born "
+          "06.06.2024 (9 months) |\n|---|---|\n| Parents | Shazia Begum and Imran Hussain |\n\n## Why\n\nText.\n")
+    doc = read_document("h.md", md.encode())
+    assert doc.details()["children"].startswith("Yusuf Hussain, born")
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Why"]
+
+
+def test_minutes_in_one_table_of_agenda_items_stay_a_table():
+    md = ("# Core group minutes\n\n| Agenda item | Discussion | Action | Who | By when |\n|---|---|---|---|---|\n"
+          "| 1. Welcome | Rebecca welcomed everyone.<br>Mark sent apologies. | None | - | - |\n"
+          "| 2. Health | Alfie was weighed. | Dad to engage with services | Carl Firth | ASAP |\n")
+    doc = read_document("m.md", md.encode())
+    assert [t.header for t in doc.tables] == [["Agenda item", "Discussion", "Action", "Who", "By when"]]
+    assert [a.text for a in doc.plan] == ["Dad to engage with services"]
+
+
 def test_a_plan_written_as_lines_and_we_will_sentences_in_a_letter():
     md = ("Dear Ms Reid,\n\nThe conference met on 3 March 2025.\n\n## What happens next\n\n"
           "We will hold the first core group on 14 March 2025. It will be at the family centre. "
