@@ -92,3 +92,11 @@ def test_a_passive_with_an_irregular_participle_names_no_one():
           "- Jo Hart to put up the routine chart by 7 March 2025\n- Mum to be present at every visit, every Tuesday\n")
     assert found(lint_md(md), "action-owner") == ["Nursery place to be found for Noah by 7 March 2025",
                                                   "School report to be sent to the chair by 7 March 2025"]
+
+
+def test_a_numbered_contingency_is_not_an_action_and_the_day_of_a_meeting_is_a_date():
+    md = ("# Police report\n\n## 9. Recommendations and police actions\n\n9.1 I will visit Ms Lamb every Monday.\n\n"
+          "9.2 If Mr Dunmore breaks his bail, officers will arrest him.\n\n"
+          "9.3 I will add the code to her record on the day of the conference.\n\n9.4 I will ring Ms Lamb.\n")
+    r = lint_md(md, "agency-report")
+    assert found(r, "action-date") == ["9.4 I will ring Ms Lamb."]

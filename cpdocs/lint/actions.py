@@ -39,6 +39,8 @@ WHEN = re.compile(
     r"|\b(?:once|twice|\d+\s+times|one|two|three|four)\s+(?:times\s+)?(?:a|per|each|every)\s+" + UNIT + r"\b"
     r"|\b(?:at|before|by|after|until|ahead of)\s+(?:the\s+)?(?:next\s+|first\s+|second\s+|following\s+)?"
     r"(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?|conference|rcpc|icpc)s?\b"
+    r"|\bon\s+the\s+day\s+of\s+(?:the\s+|each\s+|every\s+|his\s+|her\s+)?(?:next\s+|review\s+)?"
+    r"(?:conference|core group|meeting|review|hearing|visit|appointment)s?\b"
     r"|\b(?:at|before|after|by|from)?\s*(?:each|every)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:meeting|visit|session|"
     r"appointment|core group|review|contact|home visit)s?\b"
     r"|\b(?:at|by|from|before)\s+\d{1,2}\s+weeks(?:'|\u2019)?(?:\s+pregnant|\s+gestation)?\b"
@@ -74,6 +76,7 @@ AGENT = re.compile(r"\b(?:by|with support from|led by|chaired by|supported by|fr
                    re.I)
 IMPLIED_OWNER_HEADING = re.compile(
     r"\bwhat\s+(?:i|we|(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?)\s+will\s+do\b|\b(?:my|our)\s+actions\b", re.I)
+TYPED_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]?|\(?[a-h][.)]|\(?[ivx]{1,4}\))\s+")  # '9.3 If...'
 NOT_AN_ACTION = re.compile(
     r"^\s*(?:(?:outcome|aim|goal|what needs to change|why|risk|note|objective)s?\b\s*\d*\s*[:\-\u2013]"
     r"|(?:if|should|unless|in the event)\b)", re.I)  # a heading line, or a contingency ('If..., then...')
@@ -97,7 +100,8 @@ def all_actions(ctx: LintContext) -> list[PlanItem]:
     a line or a list item does when it says what someone will do ('Sam to...', 'Check...'), not
     when it reports progress ('Ms Brooks has started the course') or is a contingency ('If...')."""
     return [a for a in ctx.document.plan
-            if a.in_table or (not NOT_AN_ACTION.match(a.text) and is_action(_first_sentence(span_of(ctx, a))))]
+            if a.in_table or (not NOT_AN_ACTION.match(TYPED_NUMBER.sub("", a.text, count=1))
+                              and is_action(_first_sentence(span_of(ctx, a))))]
 
 
 def _first_sentence(span: Span) -> Span:
