@@ -74,3 +74,14 @@ def test_a_footnote_marked_after_the_term_that_explains_it():
     got = [j.lower() for j in jargon(md)]
     assert "section 47 enquiry" not in got and "stepped down" not in got
     assert "strategy discussion" in got  # its note names a law; it says nothing of what the meeting is
+
+
+def test_explained_by_what_it_is_called_or_what_it_does():
+    md = ("# Report\n\nPolice talked with the family to find out if Kai was safe. Social workers call this a "
+          "section 47 enquiry.\n\nHer weight follows the 50th centile. A centile line on a growth chart compares a "
+          "baby with other babies of her age.\n\nI will go to the multi-agency risk assessment conference on 3 April. "
+          "This monthly meeting plans the safety of victims at high risk.\n\nThe table follows the Signs of Safety "
+          "approach. It sets out what we are worried about and what is going well.\n\nThere was a strategy "
+          "discussion. This meeting was on Monday.\n\nThe case was stepped down. It is the first time.\n")
+    got = [j.lower() for j in jargon(md)]
+    assert got == ["strategy discussion", "stepped down"]

@@ -53,7 +53,8 @@ EXPLAINED_AFTER = re.compile(
     r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
 )
-EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as|\b(?:call|calls)\s+(?:this|that|it|these))"
+                              r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)  # '... Social workers call this a TERM'
 # Acronyms that are plain English in one sense: 'DNA' is 'did not attend', but not in 'a DNA test'.
 PLAIN_IN_CONTEXT = {"DNA": re.compile(r"^\s+(?:test|testing|tests|sample|samples|profile|evidence|result)", re.I)}
 GLOSSARY_HEADING = re.compile(r"glossary|abbreviations|acronyms|key (terms|words)|what (the )?words mean", re.I)
@@ -136,6 +137,15 @@ NEXT_SENTENCE_EXPLAINS = re.compile(
     r"(?!same\b|case\b|reason\b|only\b|one\b|third\b|second\b)[\w'\u2019]+\s+\w+)"
     r"|^\s*(?:my|his|her|their|our)\s+(?:job|role|work)\s+is\s+(?:to|about|helping)\b",  # after a job title
     re.I)
+# '... the multi-agency risk assessment conference on 3 April. This monthly meeting plans the safety of...';
+# '... the Signs of Safety approach. It sets out, with the family, what we are worried about...'
+_DOES = (r"means|plans?|helps?|brings?|looks\s+at|checks?|decides?|works\s+with|supports?|gives|offers|meets|shares|"
+         r"keeps|makes\s+sure|sets\s+out|lets")
+NEXT_SENTENCE_SAYS_WHAT_IT_DOES = re.compile(
+    r"^\s*(?:(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:meeting|group|service|team|programme|course|conference|panel|"
+    r"plan|check|test|assessment|order|process|scheme|project|worker|role|charity|centre|clinic|unit|approach|way)s?"
+    r"\s+(?:is\s+(?:an?|where|when|for|how)|are\s+(?:where|when|for|how)|" + _DOES + r")"
+    r"|it\s+(?:" + _DOES + r"))\b", re.I)
 REFERS_BACK = "(?:this|that|the|these|such an?)"
 # The term named again near the start of the next sentence, then explained: up to three words
 # before it, then what EXPLAINED_AFTER looks for, in any case. Compiled once here rather than with
@@ -181,7 +191,7 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     following = text[sentence_end:sentence_end + 300]
     if not following.strip():
         following = " " + after[:300]
-    if NEXT_SENTENCE_EXPLAINS.match(following):
+    if NEXT_SENTENCE_EXPLAINS.match(following) or NEXT_SENTENCE_SAYS_WHAT_IT_DOES.match(following):
         return True
     term = re.escape(text[start:end])
     named = re.compile(term + r"\b", re.I)
@@ -193,8 +203,9 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
         if found and EXPLAINED_AFTER_ANY_CASE.match(following, found.end()):
             return True
     if re.match(r"^\s*(?:(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)"
-                r"|an?\s+" + term + r"\s+[a-z]+\s+(?:is|means|goes|happens|involves|covers|affects|shows|measures|"
-                r"describes))\b", following, re.I):
+                r"|an?\s+" + term + r"(?:\s+[a-z]+){1,5}?\s+(?:is\s+(?:an?|the|when|where|how)|means|goes|happens|"
+                r"involves|covers|affects|shows|measures|describes|compares|tells|checks|helps|lets))\b", following,
+                re.I):
         return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'; '... a partial-thickness
         # burn on his hand. A partial-thickness burn goes through the top layers of skin.'
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
