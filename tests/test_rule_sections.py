@@ -96,3 +96,36 @@ def test_seen_alone_without_dates_does_not_give_the_dates_seen():
                                  "missing-section")
     assert "dates-seen" not in found(lint_md(head + "Priya saw Skye alone at school on 2 May 2025.\n"),
                                      "missing-section")
+
+
+def test_a_table_whose_columns_name_the_sections_covers_them():
+    """The Signs of Safety table: what a column's heading names, with something written under it."""
+    table = ("## What we know\n\n| What are we worried about? | What's working well? | What needs to happen? |\n"
+             "|---|---|---|\n| Poppy has had three bruises. | Poppy loves the sand tray. | Jade to take Poppy to "
+             "the GP by 3 May 2025. |\n")
+    text = FULL.replace("## Strengths\n\nPoppy loves the sand tray.\n", "").replace(
+        "## Risks\n\nPoppy has had three bruises.\n", table)
+    assert found(lint_md(text, "agency-report"), "missing-section") == []
+    empty = table.replace("| Poppy loves the sand tray. |", "| |")
+    text = FULL.replace("## Strengths\n\nPoppy loves the sand tray.\n", "").replace(
+        "## Risks\n\nPoppy has had three bruises.\n", empty)
+    assert found(lint_md(text, "agency-report"), "missing-section") == ["strengths"]  # a column with nothing in it
+    views = FULL.replace("## Poppy's views\n\nPoppy said \"bang\" when asked about the mark.\n",
+                         "| Date | Poppy's views |\n|---|---|\n| 3 May | Seen at nursery |\n")
+    assert found(lint_md(views, "agency-report"), "missing-section") == ["child-voice"]  # not by its column's name
+
+
+def test_the_child_speaking_as_he_or_she_after_a_sentence_about_the_child():
+    views = "## Poppy's views\n\nPoppy said \"bang\" when asked about the mark.\n"
+    child = ("## My visit\n\nYusuf is three. He chatted to me while building a tower. "
+             "He said, \"I get my own Weetabix.\"\n")
+    text = FULL.replace(views, child).replace("Poppy", "Yusuf")
+    assert "child-voice" not in found(lint_md(text, "agency-report"), "missing-section")
+    mum = "## My visit\n\nMs Hargreaves told me Yusuf fell off the sofa. She said, \"he cried for a bit.\"\n"
+    text = FULL.replace(views, mum).replace("Poppy", "Yusuf")
+    assert found(lint_md(text, "agency-report"), "missing-section") == ["child-voice"]  # his mother speaking
+
+
+def test_what_i_recommend_is_a_recommendation_heading():
+    text = FULL.replace("## Recommendation\n", "## What I recommend and what I will do\n")
+    assert found(lint_md(text, "agency-report"), "missing-section") == []

@@ -110,7 +110,7 @@ class MissingSection(Rule):
     def check(self, ctx: LintContext):
         required = ctx.config.required_sections.get(ctx.report_type) or report_types()[ctx.report_type].required
         present = {k for b in ctx.document.headings if _written(ctx, b) for k in b.section_keys}
-        present |= run_in_sections(ctx)
+        present |= run_in_sections(ctx) | table_sections(ctx)
         specs = sections()
         if ctx.report_type == "chairs-letter" and any(PLAN_ENDED.search(b.text) for b in ctx.document.blocks):
             required = tuple(k for k in required if k not in ("plan", "contingency"))  # no plan is left to explain
@@ -150,6 +150,23 @@ def run_in_sections(ctx: LintContext) -> set[str]:
         m = RUN_IN.match(b.text) if b.kind == "paragraph" else None
         if m and len(m.group(1).split()) <= 5:
             out |= section_keys_for_heading(m.group(1))
+    return out
+
+
+# what a column says of its cells is no proof of these: they are looked for in what is written
+BY_CONTENT_ONLY = frozenset({"father", "child-voice", "dates-seen", "parents-views"})
+
+
+def table_sections(ctx: LintContext) -> set[str]:
+    """Sections named by a table's column heading, with something written under it: the Signs of Safety
+    table 'What are we worried about? | What's working well? | What needs to happen?'."""
+    out: set[str] = set()
+    for t in ctx.document.tables:
+        if t.is_details or t.index in ctx.document.records:
+            continue
+        for i, head in enumerate(t.header):
+            if len(head.split()) <= 8 and any(i < len(r) and _normal(r[i].text) for r in t.rows):
+                out |= section_keys_for_heading(head) - BY_CONTENT_ONLY
     return out
 
 
@@ -272,6 +289,8 @@ def _child_voice(ctx: LintContext) -> bool:
     said = re.compile(r"\b" + SPEECH + r"\b", re.I)
     adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
     adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
+    named_adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_NAMED]) + r")\b",
+                             re.I)
     for b in _body(ctx):
         if b.kind == "heading":
             continue
@@ -288,11 +307,31 @@ def _child_voice(ctx: LintContext) -> bool:
             last_adult = max((m.end() for m in adult.finditer(before)), default=-1)
             if last_child > last_adult:
                 return True
+            speaker = b.text[sent.start_char:start]
+            if last_child < 0 and PRONOUN_SPEAKS.search(speaker) and not named_adult.search(speaker) \
+                    and _last_named_subject(b.text[:sent.start_char], child, named_adult) == "child":
+                return True  # 'Yusuf is three. He chatted to me... He said, "I get my own Weetabix."'
     return False
 
 
-ADULT_WORDS = (r"mum|mother|dad|father|nan|grandma|grandad|aunt|auntie|uncle|Mr|Ms|Mrs|Miss|Dr|DC|PC|DS|officers?|"
-               r"neighbou?r|teacher|staff|worker|nurse|midwife|doctor|GP|he|she|they|his partner|her partner")
+def _last_named_subject(text: str, child: re.Pattern, adult: re.Pattern) -> str | None:
+    """Who the last sentence that opens with a person's name is about, 'child' or 'adult': whom a
+    'He said' after it refers to ('Ms Bramley told me... She said he cried' is Ms Bramley's)."""
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", text.strip())):
+        opening = re.sub(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?", "", sentence)
+        if child.match(opening):
+            return "child"
+        if adult.match(opening):
+            return "adult"
+    return None
+
+
+PRONOUN_SPEAKS = re.compile(r"^\W*(?:he|she)\s+(?:" + SPEECH + r")\b", re.I)
+
+
+ADULT_NAMED = (r"mum|mother|dad|father|nan|grandma|grandad|aunt|auntie|uncle|Mr|Ms|Mrs|Miss|Dr|DC|PC|DS|officers?|"
+               r"neighbou?r|teacher|staff|worker|nurse|midwife|doctor|GP|his partner|her partner")
+ADULT_WORDS = ADULT_NAMED + r"|he|she|they"
 
 
 def _dates_seen(ctx: LintContext) -> bool:
