@@ -85,3 +85,9 @@ def test_explained_by_what_it_is_called_or_what_it_does():
           "discussion. This meeting was on Monday.\n\nThe case was stepped down. It is the first time.\n")
     got = [j.lower() for j in jargon(md)]
     assert got == ["strategy discussion", "stepped down"]
+
+
+def test_substantiated_as_the_outcome_of_an_enquiry():
+    md = ("# Report\n\nThe concerns are substantiated and the plan starts today.\n\n"
+          "## Other\n\nHe made a substantiated claim for housing benefit.\n")
+    assert [j.lower() for j in jargon(md)] == ["substantiated"]
