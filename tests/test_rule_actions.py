@@ -100,3 +100,15 @@ def test_a_numbered_contingency_is_not_an_action_and_the_day_of_a_meeting_is_a_d
           "9.3 I will add the code to her record on the day of the conference.\n\n9.4 I will ring Ms Lamb.\n")
     r = lint_md(md, "agency-report")
     assert found(r, "action-date") == ["9.4 I will ring Ms Lamb."]
+
+
+def test_owners_in_brackets_day_and_month_dates_and_every_drop_off():
+    md = ("# Core group minutes\n\n## 6. Is the plan working?\n\nKirsty disagreed and said the plan should end now. "
+          "Her view will be put to the review conference.\n\n## 7. Updated plan\n\n"
+          "- Action: book two places on the May parenting group by 4/4 (JM).\n"
+          "- Action: hold sleep sessions fortnightly on Tuesdays (school nurse).\n"
+          "- Amy Shaw will check Leo's skin at every drop-off.\n- Action: ring the GP by 4/4.\n"
+          "- Action: visit the family (if needed).\n")
+    r = lint_md(md)
+    assert found(r, "action-owner") == ["ring the GP by 4/4.", "visit the family (if needed)."]
+    assert found(r, "action-date") == ["visit the family (if needed)."]

@@ -31,6 +31,7 @@ WHEN = re.compile(
     r"|\b" + MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b" + MONTH_NAME + r"\s+\d{4}\b"
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:by|on|before|from|until|after)\s+\d{1,2}/\d{1,2}\b(?!/)"  # 'by 4/4': day and month
     r"|\b(?:on|by|every|each|from|until|before|next|this|on a|on the)\s+" + DAY + r"\b"
     r"|\b" + DAY + r"\b"
     r"|\b(?:daily|weekly|fortnightly|monthly|termly|nightly|yearly|annually|quarterly|hourly|weekdays|weeknights)\b"
@@ -41,6 +42,7 @@ WHEN = re.compile(
     r"(?:review(?:\s+child\s+protection)?\s+conference|core group(?:\s+meeting)?|conference|rcpc|icpc)s?\b"
     r"|\bon\s+the\s+day\s+of\s+(?:the\s+|each\s+|every\s+|his\s+|her\s+)?(?:next\s+|review\s+)?"
     r"(?:conference|core group|meeting|review|hearing|visit|appointment)s?\b"
+    r"|\bat\s+(?:each|every)\s+(?!(?:opportunity|chance|point|stage|level|step)\b)[\w'\u2019-]+"  # 'at every drop-off'
     r"|\b(?:at|before|after|by|from)?\s*(?:each|every)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:meeting|visit|session|"
     r"appointment|core group|review|contact|home visit)s?\b"
     r"|\b(?:at|by|from|before)\s+\d{1,2}\s+weeks(?:'|\u2019)?(?:\s+pregnant|\s+gestation)?\b"
@@ -69,6 +71,8 @@ ROLE = re.compile(
     r"children's services|social care|trust|charity|clinic|practice|surgery)\b",
     re.I,
 )
+OWNER_IN_BRACKETS = re.compile(r"\(([^()]{2,40})\)\W*$")  # who, at the end of the action
+INITIALS = re.compile(r"[A-Z]{2,3}(?:\s*(?:,|and|&)\s*[A-Z]{2,3})*")
 PASSIVE = re.compile(r"^(?:to|will|shall|must|should|would|can|could|may|is to|are to)\s+"
                      r"(?:be|have been|continue to be)\s+(?:\w+(?:ed|en|ne|wn|un|ht|lt|pt|id|de)|put|set|sent|spent|"
                      r"met|held|read|let|cut|told|sold|found|left|heard|lost|won|hung|stood|understood)\b", re.I)
@@ -144,6 +148,9 @@ def names_owner(ctx: LintContext, item: PlanItem) -> bool:
     an action of two sentences, either may say who ('We will send the minutes. Kerry Dodds will post them.')."""
     if IMPLIED_OWNER_HEADING.search(item.block.section or ""):
         return True
+    tail = OWNER_IN_BRACKETS.search(item.text)
+    if tail and (INITIALS.fullmatch(tail.group(1)) or ROLE.search(tail.group(1))):
+        return True  # '... by Thurs 10 April (JM).', '... fortnightly on Tuesdays (school nurse).'
     span = span_of(ctx, item)
     sents = [s for s in span.sents if s.text.strip()] if len(span) else []
     if len(sents) > 1:
