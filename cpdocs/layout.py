@@ -31,6 +31,9 @@ DATA_HEADER = re.compile(
     r"phone|email|contact details|relationship to|school|class|year|subject|attendance|percentage|words?|terms?|"
     r"phrases?|abbreviations?|acronyms?|meaning|what it means|what this means|stands for|agenda(?: item)?|item|"
     r"discussion|notes?|topic|summary of discussion)\b", re.I)
+# the title of a glossary: its rows are words and what they mean, never a form's questions or a plan
+GLOSSARY_TITLE = re.compile(r"glossary|abbreviations|acronyms|key (?:terms|words)|what (?:the )?words mean|"
+                            r"words (?:used|we use)|what (?:these|some) words mean", re.I)
 FORM_HEADER = re.compile(
     r"^\s*(?:questions?|sections?|items?|headings?|areas?|topics?|field|prompt)\s*$"
     r"|^\s*(?:answers?|responses?|details|information|comments?|your (?:answer|response)|notes)\s*$", re.I)
@@ -185,6 +188,8 @@ def classify(rows: list[list[RawCell]]) -> str:
         return "flow" if _big(filled[0]) or len(filled[0].paragraphs) >= 2 else "box"
     if all(len(r) == 1 for r in live):
         return "flow"  # one column: boxes stacked down the page
+    if live[0] and GLOSSARY_TITLE.search(live[0][0].text) and len(live[0][0].text.split()) <= 6:
+        return "data"  # 'What the words mean | ...': a glossary, kept as a table of words and meanings
     if len(live) <= 2 and all(len(r) <= 2 for r in live) and any(_big(c) for c in filled) \
             and not _is_data_header(rows[0]) and not (len(live) == 2 and _labelled(live)):
         return "flow"

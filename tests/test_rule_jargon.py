@@ -91,3 +91,22 @@ def test_substantiated_as_the_outcome_of_an_enquiry():
     md = ("# Report\n\nThe concerns are substantiated and the plan starts today.\n\n"
           "## Other\n\nHe made a substantiated claim for housing benefit.\n")
     assert [j.lower() for j in jargon(md)] == ["substantiated"]
+
+
+def test_explained_in_a_glossary_table_or_after_the_rest_of_its_name():
+    md = ("# Report\n\nThere was a strategy discussion on 3 May.\n\nHer booking appointment on 17.12.24, which is the "
+          "first long appointment of a pregnancy, went well. The perinatal mental health team, which sees women in "
+          "pregnancy, rang her. The council's Sanctuary scheme fitted locks. Sanctuary is a scheme that makes a home "
+          "safer.\n\nHis weight dropped to the 9th centile since his review, which meets the criteria.\n\n"
+          "| What the words mean | |\n|---|---|\n| Strategy discussion | A meeting where police and social workers "
+          "share what they know. |\n| Child protection plan | A written plan of what everyone will do. |\n")
+    assert [j.lower() for j in jargon(md)] == ["centile"]
+    doc_plan = lint_md(md)
+    assert found(doc_plan, "action-owner") == []  # the glossary's rows are not a plan
+
+
+def test_an_acronym_written_out_after_a_dash_or_at_the_start_of_the_next_paragraph():
+    md = ("# Report\n\nProbation uses OASys \u2013 the Offender Assessment System, our national tool.\n\n"
+          "I referred her to the MARAC.\n\nThe MARAC \u2013 this is the multi-agency risk assessment conference, a "
+          "monthly meeting \u2013 met on 6 February.\n\nShe went to the TAF \u2013 a meeting with school.\n")
+    assert found(lint_md(md, "agency-report"), rule="CPD302") == ["TAF"]

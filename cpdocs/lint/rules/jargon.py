@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 from cpdocs.document import Block
+from cpdocs.layout import GLOSSARY_TITLE
 from cpdocs.lint.context import LintContext, inside_gloss
 from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
 from cpdocs.lint.rules.base import Rule, RuleInfo
@@ -57,7 +58,6 @@ EXPLAINED_BEFORE = re.compile(r"(?:called|known as|named|referred to as|\b(?:cal
                               r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)  # '... Social workers call this a TERM'
 # Acronyms that are plain English in one sense: 'DNA' is 'did not attend', but not in 'a DNA test'.
 PLAIN_IN_CONTEXT = {"DNA": re.compile(r"^\s+(?:test|testing|tests|sample|samples|profile|evidence|result)", re.I)}
-GLOSSARY_HEADING = re.compile(r"glossary|abbreviations|acronyms|key (terms|words)|what (the )?words mean", re.I)
 
 
 def _in_parenthesis_after_words(text: str, start: int, end: int) -> bool:
@@ -81,7 +81,7 @@ class JargonTerm(Rule):
 
     def check(self, ctx: LintContext):
         seen: set[str] = set()
-        explained: set[str] = set()
+        explained: set[str] = set(glossary_words(ctx))  # 'What the words mean' at the end of the report
         blocks = [b for b in ctx.text_blocks(include_title=True)]
         matches = ctx.find("jargon", ctx.words.jargon, blocks=blocks)
         uses = Counter(" ".join(m.text.lower().split()) for m in matches)
@@ -129,6 +129,17 @@ def _explained_below(ctx: LintContext, m) -> bool:
     return False
 
 
+# The term names part of a longer name or phrase, which is then explained: 'the perinatal mental health team,
+# which sees women...', 'her booking appointment on 17.12.24, which is the first...', 'the multi-agency risk
+# assessment conference, a monthly meeting where...'
+AFTER_ITS_NOUN = re.compile(
+    r"^(?:\s+(?!(?:since|from|to|for|with|after|before|in|at|by|of|on|his|her|their|its|the|a|an|and|but|or|which|"
+    r"who|that|this|when|because)\b)[\w'\u2019-]+){0,4}?(?:\s+on\s+\d[\d./]*)?"  # the rest of its name, or its date
+    r"\s*(?:,\s*(?:which|who)\s+(?:is|are|means|sees|helps|works|looks|checks|makes|gives|"
+    r"plans|supports|offers|brings|decides|meets)\b"
+    r"|,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:meeting|team|service|plan|process|way|place|person|worker|charity|"
+    r"programme|course|check|test|order|group|tool|questionnaire|appointment|scheme)\b"
+    r"|\s*[\u2013\u2014]\s+(?:a|an|the|this is|it is)\s)")
 QUOTES = "\"'\u2018\u201c"
 QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]")
 NEXT_SENTENCE_EXPLAINS = re.compile(
@@ -181,7 +192,7 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     bracket that glosses another word, or by the next sentence ('This means...', 'X is a...'), which
     may start the next paragraph (`after`) when the term ends its own."""
     text = block.text
-    if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) \
+    if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) or AFTER_ITS_NOUN.match(text[end:]) \
             or _in_parenthesis_after_words(text, start, end) or inside_gloss(text, start):
         return True
     if text[start - 1:start] in QUOTES and QUOTED_THEN_MEANING.match(text[end:]):
@@ -208,6 +219,9 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
                 re.I):
         return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'; '... a partial-thickness
         # burn on his hand. A partial-thickness burn goes through the top layers of skin.'
+    own = [re.escape(w) for w in re.findall(r"[A-Za-z][\w'\u2019-]{4,}", text[start:end])]
+    if own and re.match(r"^\s*(?:the\s+)?(?:" + "|".join(own) + r")\s+(?:is|are)\s+(?:an?|the)\s", following, re.I):
+        return True  # 'The council's Sanctuary scheme fitted new locks. Sanctuary is a scheme that...'
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
     head = re.escape(text[start:end].split()[-1])
     nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
@@ -271,10 +285,15 @@ LABEL_MARK = re.compile(r"\s?[:\u2013\u2014-]\s")
 
 
 def _next_sentence_defines(ctx: LintContext, block: Block, start: int, acr: str) -> bool:
-    """'...the ICON leaflet. ICON stands for: Infant crying is normal...': written out in the next sentence."""
+    """'...the ICON leaflet. ICON stands for: Infant crying is normal...': written out in the next sentence,
+    which may open the next paragraph ('I referred her to the MARAC.' / 'The MARAC \u2013 this is the...')."""
     following = block.text[ctx.sentence_of(block, start).end_char:][:200]
-    return bool(re.match(r"\s*(?:" + re.escape(acr) + r"|this|it)\s+(?:stands for|means|is short for)\b", following,
-                         re.I))
+    if not following.strip():
+        following = " " + _next_text(ctx, block)[:200]
+    if re.match(r"\s*(?:" + re.escape(acr) + r"|this|it)\s+(?:stands for|means|is short for)\b", following, re.I):
+        return True
+    named = re.match(r"\s*(?:[Tt]he\s+)?" + re.escape(acr) + r"\b", following)
+    return bool(named) and _written_out_after(following[named.end():], acr)
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:
@@ -345,7 +364,18 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
         return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
-    return False
+    return _written_out_after(after, acr)
+
+
+def _written_out_after(after: str, acr: str) -> bool:
+    """'OASys \u2013 the Offender Assessment System, our...', 'The MARAC \u2013 this is the multi-agency risk
+    assessment conference, a...': the letters written out after a dash or colon."""
+    m = re.match(r"\s*[:\u2013\u2014-]\s*(?:(?:this|that|it)\s+is\s+)?(?:the\s+|an?\s+)?((?:[\w'\u2019&-]+\s*){2,9})",
+                 after, re.I)
+    if not m:
+        return False
+    words = [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", m.group(1)) if w]  # 'multi-agency risk...'
+    return any(expands(" ".join(words[:n]), acr) for n in range(2, len(words) + 1))
 
 
 SMALL = {"and", "of", "the", "for", "to", "in", "on", "with", "at", "by", "a", "an", "&"}
@@ -405,10 +435,33 @@ def _consumes(letters: list[str], words: list[str]) -> bool:
 def glossary_terms(ctx: LintContext) -> set[str]:
     """Acronyms explained in a glossary section or table anywhere in the document."""
     out: set[str] = set()
-    for block in ctx.document.blocks:
-        if not GLOSSARY_HEADING.search(block.section or ""):
-            continue
-        m = re.match(r"\s*([A-Z][A-Za-z&0-9]{1,9})\s*(?:[:=\u2013\u2014-]|$)", block.text)
-        if m and (block.kind != "cell" or block.col == 0):
+    for text in glossary_entries(ctx):
+        m = re.match(r"\s*([A-Z][A-Za-z&0-9]{1,9})\s*(?:[:=\u2013\u2014-]|$)", text)
+        if m:
             out.add(m.group(1).upper())
+    return out
+
+
+def glossary_words(ctx: LintContext) -> set[str]:
+    """Terms explained in a glossary, in lower case: 'Strategy discussion | A meeting, often by phone...'."""
+    out = set()
+    for text in glossary_entries(ctx):
+        word = re.split(r"\s*(?:[:=\u2013\u2014]|\s-\s)", text, maxsplit=1)[0].strip()
+        if 0 < len(word.split()) <= 6:
+            out.add(" ".join(word.lower().split()))
+    return out
+
+
+def glossary_entries(ctx: LintContext) -> list[str]:
+    """Each entry of the draft's glossaries: a line under a glossary heading ('MASH: ...'), or the first
+    cell of a row of a glossary table (under such a heading, or with such a title in its first row)."""
+    doc = ctx.document
+    titled = {t.index for t in doc.tables if t.header and GLOSSARY_TITLE.search(t.header[0])}
+    out = []
+    for block in doc.blocks:
+        if block.kind == "cell" and block.table in titled:
+            if block.col == 0 and block.row:
+                out.append(block.text)
+        elif GLOSSARY_TITLE.search(block.section or "") and (block.kind != "cell" or block.col == 0):
+            out.append(block.text)
     return out
