@@ -43,3 +43,9 @@ def test_labels_from_police_health_and_youth_justice_reports():
 def test_gang_words_about_others_are_left_alone():
     md = "# Report\n\nThe police say older gang members have been seen near the school gates on three evenings.\n"
     assert labels(md) == []
+
+
+def test_a_label_no_one_has_seen_or_a_childs_word_quoted_back():
+    md = ("# Report\n\nNo one in our service has seen him be aggressive. Jayden said, \"Dad says I'm naughty.\" "
+          "His belief that he is \"naughty\" worries me. Mum was \"hostile\" on the phone.\n")
+    assert found(lint_md(md, "agency-report"), "language") == ["hostile"]

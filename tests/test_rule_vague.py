@@ -36,3 +36,9 @@ def test_gerund_and_infinitive_forms_of_vague_plans():
     got = [v.lower() for v in vague(md)]
     assert "engage" in got and "continue supporting" in got
     assert vague("# Report\n\nMs Holt agreed to engage a solicitor by 3 May 2025.\n") == []
+
+
+def test_a_monitor_that_is_a_device():
+    md = ("# Report\n\n## Plan\n\n- Chloe blows into a carbon monoxide monitor at each appointment with Sam Reid.\n"
+          "- Sam Reid to monitor Chloe's mood.\n")
+    assert [t.lower() for t in found(lint_md(md, "agency-report"), "vague-action")] == ["monitor"]

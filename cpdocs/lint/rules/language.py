@@ -36,7 +36,8 @@ class JudgementalLabel(Rule):
 
     def check(self, ctx):
         for m in ctx.find("labels", ctx.words.labels):
-            if _negated(m) or _about_a_thing(m) or _reported(m, ctx) or ctx.hypothetical(m.block, m.start):
+            if _negated(m) or _about_a_thing(m) or _reported(m, ctx) or ctx.hypothetical(m.block, m.start) \
+                    or _quoted_back(m, ctx):
                 continue
             yield self.finding(m.block, m.start, m.end,
                                f"'{m.text}' is a label; say what the person did or said instead",
@@ -52,7 +53,31 @@ def _negated(m) -> bool:
     if span is None:
         return False
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
-    return any(w in NEGATION for w in before)
+    if any(w in NEGATION for w in before):
+        return True
+    # 'no one in our service has seen him be aggressive', 'nobody has heard her be rude'
+    clause = [t.lower_ for t in doc[max(span.start - 10, span.sent.start):span.start]]
+    pairs = set(zip(clause, clause[1:], strict=False))
+    return any(w in PERCEIVED for w in clause) and (("no", "one") in pairs or "nobody" in clause or "never" in clause
+                                                    or "not" in clause or "n't" in clause)
+
+
+PERCEIVED = {"seen", "saw", "heard", "witnessed", "noticed", "observed", "known"}
+
+
+def _quoted_back(m, ctx) -> bool:
+    """'his belief that he is "naughty"': a label in quotation marks that someone's quoted words used
+    ('Dad says I'm naughty'): their word, quoted back, not the author's judgement."""
+    text = m.block.text
+    if text[m.start - 1:m.start] not in QUOTE_OPEN or text[m.end:m.end + 1] not in QUOTE_CLOSE:
+        return False
+    word = m.text.lower()
+    return any(word in b.text[s:e].lower() and not (b is m.block and s <= m.start < e)
+               for b in ctx.document.blocks for s, e in ctx.quotes[b.index])
+
+
+QUOTE_OPEN = "\"'\u2018\u201c"
+QUOTE_CLOSE = "\"'\u2019\u201d"
 
 
 def _about_a_thing(m) -> bool:
