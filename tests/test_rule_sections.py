@@ -129,3 +129,13 @@ def test_the_child_speaking_as_he_or_she_after_a_sentence_about_the_child():
 def test_what_i_recommend_is_a_recommendation_heading():
     text = FULL.replace("## Recommendation\n", "## What I recommend and what I will do\n")
     assert found(lint_md(text, "agency-report"), "missing-section") == []
+
+
+def test_question_headings_and_a_report_about_an_unborn_baby():
+    text = (FULL.replace("## Analysis", "## What do I make of it?")
+            .replace("## Recommendation", "## What do I recommend?")
+            .replace("## Impact on Poppy", "## What would this mean for Poppy?"))
+    assert found(lint_md(text, "agency-report"), "missing-section") == []
+    unborn = FULL.replace("## Poppy's views\n\nPoppy said \"bang\" when asked about the mark.\n", "").replace(
+        "| Child | Poppy Hargreaves |", "| Child | Unborn baby, due date 3 June 2025 |")
+    assert found(lint_md(unborn, "agency-report"), "missing-section") == []

@@ -188,7 +188,7 @@ def covered(ctx: LintContext, key: str) -> bool:
     if key == "father":
         return _father(ctx)
     if key == "child-voice":
-        return _child_voice(ctx)
+        return _child_voice(ctx) or _unborn(ctx)
     if key == "dates-seen":
         return _dates_seen(ctx)
     if key == "parents-views":
@@ -266,6 +266,15 @@ def _father(ctx: LintContext) -> bool:
         if sent is not None and any(_acts(sent, m.start(), m.end()) for m in ref.finditer(b.text, start, end)):
             return True
     return False
+
+
+UNBORN = re.compile(r"\b(?:pre-?\s?birth|unborn|due date|expected date of (?:delivery|birth)|edd)\b", re.I)
+
+
+def _unborn(ctx: LintContext) -> bool:
+    """A report about a baby not yet born (a pre-birth conference): there is no child to hear yet."""
+    doc = ctx.document
+    return bool(UNBORN.search(doc.title or "")) or any(UNBORN.search(f"{k} {v}") for k, v in doc.details().items())
 
 
 def _child_names(ctx: LintContext) -> set[str]:
