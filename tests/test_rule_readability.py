@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import lint_md
+from helpers import found, lint_md
 
 from cpdocs.config import Config
 from cpdocs.lint.readability import flesch, syllables
@@ -47,3 +47,10 @@ def test_syllables_and_formula():
     assert [syllables(w) for w in ("the", "nursery", "poorly", "conference", "made")] == [1, 3, 2, 3, 1]
     ease, grade = flesch(100, 5, 150)
     assert round(ease, 1) == 59.6 and round(grade, 1) == 9.9
+
+
+def test_a_quotation_that_ends_one_sentence_is_not_joined_to_the_next():
+    quote = ("You said: \"I'm sixteen, it's legal, so why is it any of your business, and why do you all keep "
+             "asking?\" You told us that Kieran is the only one who listens to you, and that you will not go to any "
+             "more meetings with a room full of people you do not know.")
+    assert found(lint_md("# Letter\n\n" + quote + "\n"), "readability") == []
