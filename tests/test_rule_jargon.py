@@ -110,3 +110,21 @@ def test_an_acronym_written_out_after_a_dash_or_at_the_start_of_the_next_paragra
           "I referred her to the MARAC.\n\nThe MARAC \u2013 this is the multi-agency risk assessment conference, a "
           "monthly meeting \u2013 met on 6 February.\n\nShe went to the TAF \u2013 a meeting with school.\n")
     assert found(lint_md(md, "agency-report"), rule="CPD302") == ["TAF"]
+
+
+def test_explained_after_a_colon_a_comma_or_a_bracket_after_its_name():
+    md = ("# Report\n\nHe was released under investigation: the police have not yet decided whether to charge "
+          "him. He sells drugs for a county lines group, a gang that sends drugs from a city into small towns. "
+          "He has a gastrostomy tube, a soft tube that goes into his stomach. Dr Price works in the perinatal "
+          "mental health team (care for mothers in pregnancy and the first year after birth). He is at HMP "
+          "Stonebridge (HMP stands for His Majesty's Prison).\n")
+    assert jargon(md) == [] and found(lint_md(md, "agency-report"), rule="CPD302") == []
+
+
+def test_field_labels_in_capitals_and_a_letters_address_lines_are_not_acronyms():
+    md = ("# Form export\n\nCHILD'S NAME: Ayaan Iqbal\n\nCONFERENCE DATE: 3 April 2025\n\nSOCIAL WORKER: Imran "
+          "Chaudhry\n\nMARAC: referred on 3 March.\n")
+    assert found(lint_md(md, "agency-report"), rule="CPD302") == ["MARAC"]
+    letter = ("Mr Dean Walsh\n\nHMP Ashcombe, Ashcombe Lane\n\nRe: the ICPC for Ruby\n\nDear Mr Walsh,\n\nWe met "
+              "on 3 June. Yours sincerely,\n\nAmy Reid\n")
+    assert found(lint_md(letter, "chairs-letter"), rule="CPD302") == ["ICPC"]

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from cpdocs.document import Block
+from cpdocs.document import SENTENCE_END, Block
 from cpdocs.layout import GLOSSARY_TITLE
 from cpdocs.lint.context import LintContext, inside_gloss
 from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
@@ -46,6 +46,8 @@ EXPLAINED_AFTER = re.compile(
     r"|(?:\s+[\w'\u2019-]+){0,2}\s+(?:is|are|was|means)\s+(?:a|an|the|when|where|how|what|that)\b"
     r"|\s+of\s+the\s+[A-Z][\w ]{2,40}\bAct\b"  # 'section 17 of the Children Act 1989' names the law
     r"|\s+(?:means|stands for|refers to)\b"
+    # 'He was released under investigation: the police have not yet decided whether to charge him.'
+    r"|:\s+(?:the|a|an|this|that|it|they|he|she|we|police|which|when|where|meaning)\s"
     r"|\s*[,:]\s*(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:meeting|team|service|plan|process|way|place|person|"
     r"worker|charity|programme|course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
@@ -139,6 +141,8 @@ AFTER_ITS_NOUN = re.compile(
     r"plans|supports|offers|brings|decides|meets)\b"
     r"|,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:meeting|team|service|plan|process|way|place|person|worker|charity|"
     r"programme|course|check|test|order|group|tool|questionnaire|appointment|scheme)\b"
+    r"|,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where)\b"  # '... group, a gang that sends...'
+    r"|\s*\((?!\s*[A-Z0-9&]{2,8}s?\s*\))[^)]*?[a-z][^)]*\s[^)]*\)"  # '... mental health team (care for mothers...)'
     r"|\s*[\u2013\u2014]\s+(?:a|an|the|this is|it is)\s)")
 QUOTES = "\"'\u2018\u201c"
 QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]")
@@ -245,9 +249,12 @@ class UnexplainedAcronym(Rule):
         words = ctx.words
         defined = glossary_terms(ctx)
         flagged: set[str] = set()
+        address = _address_lines(ctx)
         for block in ctx.text_blocks(include_title=True):
+            if block.index in address:
+                continue  # a letter's address lines: 'HMP Ashcombe, Ashcombe Lane' is where the reader lives
             text = block.text
-            capitals = _shouted(text) or (block.kind in ("heading", "title") and text.upper() == text)
+            capitals = _shouted(text) or (block.kind in ("heading", "title", "cell") and text.upper() == text)
             postcodes = [(m.start(), m.end()) for m in POSTCODE.finditer(text)]
             for m in ACRONYM.finditer(text):
                 acr = m.group(1)
@@ -259,7 +266,7 @@ class UnexplainedAcronym(Rule):
                     continue
                 if capitals and (key not in words.expansions or _everyday_in_capitals(key, ctx)):
                     continue  # in a line of capitals only a known acronym is one: 'REPORT FOR ICPC', not 'WHAT ARE''
-                if key not in words.expansions and LABEL_MARK.match(text[e:]) and _everyday_in_capitals(key, ctx):
+                if key not in words.expansions and CAPS_LABEL.match(text[e:]) and _everyday_in_capitals(key, ctx):
                     continue  # a word in capitals as a label: 'ACTION - Priya Shah to...', 'UPDATE: ...'
                 if any(ps <= s < pe for ps, pe in postcodes):
                     continue
@@ -281,7 +288,20 @@ class UnexplainedAcronym(Rule):
                                        "abbreviation (GP, NHS)")
 
 
-LABEL_MARK = re.compile(r"\s?[:\u2013\u2014-]\s")
+# what follows a word in capitals used as a label: 'ACTION - ...', 'UPDATE: ...', 'SOCIAL WORKER: ...', "CHILD'S NAME:"
+CAPS_LABEL = re.compile(r"(?:['\u2019]S)?(?:\s+[A-Z][A-Z'\u2019&]*){0,5}\s?[:\u2013\u2014-](?:\s|$)")
+
+
+def _address_lines(ctx: LintContext) -> set[int]:
+    """In a letter, the short lines before its 'Dear ...' line that are not a 'Re:' line: the
+    addresses and the date ('HMP Ashcombe, Ashcombe Lane'), where the reader's own address is."""
+    doc = ctx.document
+    if not doc.letter:
+        return set()
+    dear = next((b.index for b in doc.blocks[:20]
+                 if b.kind == "paragraph" and re.match(r"\s*dear\s+\S", b.text, re.I)), 0)
+    return {b.index for b in doc.blocks[:dear] if b.kind == "paragraph" and len(b.text.split()) <= 8
+            and not re.match(r"\s*(?:re|subject|ref)\b", b.text, re.I) and not SENTENCE_END.search(b.text)}
 
 
 def _next_sentence_defines(ctx: LintContext, block: Block, start: int, acr: str) -> bool:
@@ -364,6 +384,9 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
         return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
+    if re.match(r"(?:\s+[A-Z][\w'\u2019-]*){0,3}\s*\(\s*" + re.escape(acr) + r"\s+(?:stands for|means|is short for)\b",
+                after):
+        return True  # 'HMP Stonebridge (HMP stands for His Majesty's Prison)'
     return _written_out_after(after, acr)
 
 
