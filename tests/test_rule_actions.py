@@ -112,3 +112,12 @@ def test_owners_in_brackets_day_and_month_dates_and_every_drop_off():
     r = lint_md(md)
     assert found(r, "action-owner") == ["ring the GP by 4/4.", "visit the family (if needed)."]
     assert found(r, "action-date") == ["visit the family (if needed)."]
+
+
+def test_on_call_at_any_time_and_what_will_happen_now():
+    md = ("# Letter to Kyra\n\n## What will happen now\n\n| What | Who | When |\n|---|---|---|\n"
+          "| Pick you up from anywhere | Your dad, Marcus Reid | Whenever you phone him |\n"
+          "| Answer your texts | Kieran Lowe | At any time |\n| Meet you | Kieran Lowe | Whenever needed |\n\n"
+          "1. Sam Okonjo will visit Ruby.\n")
+    r = lint_md(md, "chairs-letter")
+    assert found(r, "action-date") == ["Meet you", "Sam Okonjo will visit Ruby."]

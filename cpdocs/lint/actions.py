@@ -32,6 +32,7 @@ WHEN = re.compile(
     r"|\b" + MONTH_NAME + r"\s+\d{4}\b"
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b(?:by|on|before|from|until|after)\s+\d{1,2}/\d{1,2}\b(?!/)"  # 'by 4/4': day and month
+    r"|\bat\s+any\s+time\b|\bwhenever\s+(?:you|she|he|they|we|[A-Z][a-z]+)\s+(?!(?:needs?|wants?)\b)\w+"  # on call
     r"|\b(?:on|by|every|each|from|until|before|next|this|on a|on the)\s+" + DAY + r"\b"
     r"|\b" + DAY + r"\b"
     r"|\b(?:daily|weekly|fortnightly|monthly|termly|nightly|yearly|annually|quarterly|hourly|weekdays|weeknights)\b"
