@@ -150,6 +150,45 @@ def test_plain_text_short_lines_before_running_text_are_headings_but_name_lists_
     assert {"Priya Mistry", "Leanne Bennett"} <= {b.text for b in doc.blocks if b.kind == "paragraph"}
 
 
+EMAIL = """From: Joanne Pilkington
+Sent: 10 March 2025 09:14
+To: Child Protection Conference Team
+Subject: Report for the conference
+
+Dear Chair,
+
+I am the housing officer for Ms Reilly and her son Tyler. I have managed
+their tenancy at 4 Fen Road since 2021. This email is my report for the
+conference. I visited the house on 3 March 2025 with Ms Reilly present
+and saw the mould in Tyler's bedroom for myself.
+
+WHAT I RECOMMEND
+1) I will arrange for our repairs team to treat the mould and repair the
+   outside wall of the back bedroom. The survey is booked for 14 March
+   and the work for 24 March 2025.
+2) I will apply for a payment for Ms Reilly by 21
+   March 2025.
+3) I will visit every four weeks.
+
+Kind regards,
+Joanne Pilkington
+"""
+
+
+def test_an_email_wrapped_at_72_characters_keeps_its_paragraphs_and_list_items_whole():
+    doc = read_document("email.txt", EMAIL.encode())
+    paras = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert any(t.startswith("I am the housing officer") and t.endswith("for myself.") for t in paras)
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["I will arrange for our repairs team to treat the mould and repair the outside wall of the back "
+                     "bedroom. The survey is booked for 14 March and the work for 24 March 2025.",
+                     "I will apply for a payment for Ms Reilly by 21 March 2025.", "I will visit every four weeks."]
+    assert "WHAT I RECOMMEND" in _headings(doc)
+    one_line_paragraphs = "Visits\nPriya saw Skye on 2 May 2025.\nShe was well.\nThe flat was warm.\n"
+    doc = read_document("notes.txt", one_line_paragraphs.encode())
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"][-2:] == ["She was well.", "The flat was warm."]
+
+
 def test_docx_underlined_or_larger_lines_are_headings_too(make_docx):
     from docx.shared import Pt
 

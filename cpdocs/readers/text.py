@@ -1,7 +1,9 @@
 """Plain-text drafts: paragraphs split by blank lines, typed bullets, tab or pipe tables.
 
 Text pasted out of Word keeps one paragraph per line, so a single line break also ends a
-paragraph unless the next line simply continues the sentence.
+paragraph unless the next line simply continues the sentence. Text from an email or a case
+system is often wrapped at a fixed width (72 or 100 characters): there a line that follows a
+full-width line carries on the same paragraph or list item, whatever letter it starts with.
 """
 
 from __future__ import annotations
@@ -50,11 +52,33 @@ def _pipe_runs(lines: list[str]) -> dict[int, list[str]]:
     return out
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, when it was: many lines end near one length, and none is
+    much longer. None for text with a paragraph to a line."""
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    if len(lengths) < 10:
+        return None
+    width = max(lengths)
+    if width > 110:
+        return None
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if near >= 8 and near >= 0.3 * len(lengths) else None
+
+
 def read_text(text: str) -> list[RawItem]:
     items: list[RawItem] = []
     lines = text.splitlines()
     para: list[tuple[int, str]] = []
     table: RawItem | None = None
+    width = wrap_width(lines)
+    item: RawItem | None = None  # the list item the next lines may carry on
+    previous = ""
+
+    def wrapped(line: str) -> bool:
+        """This line carries on the one before: wrapped at the width, or typed under the item's text."""
+        if width is not None and len(previous) >= 0.7 * width:
+            return True
+        return item is not None and len(line) - len(line.lstrip()) >= 2
 
     def flush() -> None:
         if not para:
@@ -86,19 +110,31 @@ def read_text(text: str) -> list[RawItem]:
         table = None
         if not line.strip():
             flush()
+            item, previous = None, ""
             continue
         m = BULLET.match(line)
         if m:
             flush()
             num = NUMBER.match(line)
-            items.append(RawItem(kind="list_item", text=line[m.end():].strip(), line=n, numbered=bool(num),
-                                 number=int(re.sub(r"\D", "", num.group(0))) if num else None))
+            item = RawItem(kind="list_item", text=line[m.end():].strip(), line=n, numbered=bool(num),
+                           number=int(re.sub(r"\D", "", num.group(0))) if num else None)
+            items.append(item)
+            previous = line
             continue
-        if para and _continues(para[-1][1], line):
+        if item is not None and (wrapped(line) or _continues(item.text, line)):
+            item.text += " "
+            item.line_starts.append(len(item.text))
+            item.text += line.strip()
+            previous = line
+            continue
+        item = None
+        if para and (_continues(para[-1][1], line) or (width is not None and wrapped(line))):
             para.append((n, line))
+            previous = line
             continue
         flush()
         para.append((n, line))
+        previous = line
     flush()
     _mark_headings(items)
     return items
