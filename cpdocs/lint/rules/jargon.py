@@ -208,29 +208,49 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
         following = " " + after[:300]
     if NEXT_SENTENCE_EXPLAINS.match(following) or NEXT_SENTENCE_SAYS_WHAT_IT_DOES.match(following):
         return True
-    term = re.escape(text[start:end])
-    named = re.compile(term + r"\b", re.I)
+    term = text[start:end]
     for lead in UP_TO_THREE_WORDS:  # 'Your GP is the family doctor...'
         words = lead.match(following)
         if words is None:
             break  # fewer words than that before the end
-        found = named.match(following, words.end())
-        if found and EXPLAINED_AFTER_ANY_CASE.match(following, found.end()):
+        found = _term_at(following, words.end(), term)
+        if found is not None and EXPLAINED_AFTER_ANY_CASE.match(following, found):
             return True
-    if re.match(r"^\s*(?:(?:an?|the)?\s*" + term + r"s?\s+(?:is|are|means|shows|measures|tells|describes)"
-                r"|an?\s+" + term + r"(?:\s+[a-z]+){1,5}?\s+(?:is\s+(?:an?|the|when|where|how)|means|goes|happens|"
-                r"involves|covers|affects|shows|measures|describes|compares|tells|checks|helps|lets))\b", following,
-                re.I):
-        return True  # 'Her weight has dropped to the 25th centile. A centile shows how...'; '... a partial-thickness
-        # burn on his hand. A partial-thickness burn goes through the top layers of skin.'
-    own = [re.escape(w) for w in re.findall(r"[A-Za-z][\w'\u2019-]{4,}", text[start:end])]
-    if own and re.match(r"^\s*(?:the\s+)?(?:" + "|".join(own) + r")\s+(?:is|are)\s+(?:an?|the)\s", following, re.I):
-        return True  # 'The council's Sanctuary scheme fitted new locks. Sanctuary is a scheme that...'
+    # 'Her weight has dropped to the 25th centile. A centile shows how...'; '... a partial-thickness burn on his
+    # hand. A partial-thickness burn goes through the top layers of skin.'
+    article = ARTICLE.match(following)
+    found = _term_at(following, article.end(), term)
+    if found is None:
+        found = _term_at(following, article.end(), term + "s")  # 'Centiles are...'
+    if found is not None and (TERM_THEN_DEFINED.match(following, found)
+                              or (article.group(1) and article.group(1).lower() != "the"
+                                  and KIND_THEN_DEFINED.match(following, found))):
+        return True
+    # 'The council's Sanctuary scheme fitted new locks. Sanctuary is a scheme that...'
+    own = OWN_WORD_DEFINED.match(following)
+    if own and own.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z][\w'\u2019-]{4,}", term)}:
+        return True
     # 'We agreed to start a section 47 enquiry. The council must make this enquiry when...'
-    head = re.escape(text[start:end].split()[-1])
+    head = term.split()[-1].lower()
     nxt = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]
-    refers_back = r"\b" + REFERS_BACK + r"\s+" + head + r"\b[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b"
-    return bool(re.search(refers_back, nxt, re.I))
+    return any(m.group(1).lower() == head for m in REFERRED_BACK_DEFINED.finditer(nxt))
+
+
+def _term_at(text: str, pos: int, term: str) -> int | None:
+    """Where the term ends, if the text has it (in any case) at pos, as a whole word."""
+    end = pos + len(term)
+    if text[pos:end].lower() != term.lower() or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        return None
+    return end
+
+
+ARTICLE = re.compile(r"\s*(?:(an?|the)\s+)?", re.I)
+TERM_THEN_DEFINED = re.compile(r"s?\s+(?:is|are|means|shows|measures|tells|describes)\b", re.I)
+KIND_THEN_DEFINED = re.compile(r"(?:\s+[a-z]+){1,5}?\s+(?:is\s+(?:an?|the|when|where|how)|means|goes|happens|involves|"
+                               r"covers|affects|shows|measures|describes|compares|tells|checks|helps|lets)\b", re.I)
+OWN_WORD_DEFINED = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'\u2019-]{4,})\s+(?:is|are)\s+(?:an?|the)\s", re.I)
+REFERRED_BACK_DEFINED = re.compile(r"\b" + REFERS_BACK + r"\s+([\w'\u2019-]+)\b"
+                                   r"(?=[^.]{0,60}\b(?:is|are|means|when|where|which|who)\b)", re.I)
 
 
 class UnexplainedAcronym(Rule):
@@ -292,6 +312,12 @@ class UnexplainedAcronym(Rule):
 CAPS_LABEL = re.compile(r"(?:['\u2019]S)?(?:\s+[A-Z][A-Z'\u2019&]*){0,5}\s?[:\u2013\u2014-](?:\s|$)")
 
 
+NAME_THEN_BRACKET = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){0,3}\s*\(\s*")
+STANDS_FOR = re.compile(r"\s+(?:stands for|means|is short for)\b", re.I)
+IT_STANDS_FOR = re.compile(r"\s*(?:this|it)\s+(?:stands for|means|is short for)\b", re.I)
+THE = re.compile(r"\s*(?:[Tt]he\s+)?")
+
+
 def _address_lines(ctx: LintContext) -> set[int]:
     """In a letter, the short lines before its 'Dear ...' line that are not a 'Re:' line: the
     addresses and the date ('HMP Ashcombe, Ashcombe Lane'), where the reader's own address is."""
@@ -310,10 +336,12 @@ def _next_sentence_defines(ctx: LintContext, block: Block, start: int, acr: str)
     following = block.text[ctx.sentence_of(block, start).end_char:][:200]
     if not following.strip():
         following = " " + _next_text(ctx, block)[:200]
-    if re.match(r"\s*(?:" + re.escape(acr) + r"|this|it)\s+(?:stands for|means|is short for)\b", following, re.I):
+    if IT_STANDS_FOR.match(following):
         return True
-    named = re.match(r"\s*(?:[Tt]he\s+)?" + re.escape(acr) + r"\b", following)
-    return bool(named) and _written_out_after(following[named.end():], acr)
+    lead = THE.match(following).end()
+    if following[lead:lead + len(acr)].upper() != acr.upper() or following[lead + len(acr):][:1].isalnum():
+        return False
+    return bool(STANDS_FOR.match(following, lead + len(acr))) or _written_out_after(following[lead + len(acr):], acr)
 
 
 def acronym_suggestion(acr: str, expansion: str | None) -> str:
@@ -384,8 +412,8 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
         return not name_only or expands(inner, acr)
     if re.match(r"\s*(?:[,:\u2013\u2014-]\s*)?(?:stands for|means|is short for|is an?|is the|are the)\b", after):
         return True
-    if re.match(r"(?:\s+[A-Z][\w'\u2019-]*){0,3}\s*\(\s*" + re.escape(acr) + r"\s+(?:stands for|means|is short for)\b",
-                after):
+    bracket = NAME_THEN_BRACKET.match(after)
+    if bracket and after.startswith(acr, bracket.end()) and STANDS_FOR.match(after, bracket.end() + len(acr)):
         return True  # 'HMP Stonebridge (HMP stands for His Majesty's Prison)'
     return _written_out_after(after, acr)
 

@@ -45,7 +45,8 @@ class LongSentence(Rule):
         for block in ctx.text_blocks():
             if block.kind not in ("paragraph", "list_item", "cell"):
                 continue
-            for sent in (piece for s in ctx.docs[block.index].sents for piece in _after_quotes(s)):
+            long = (s for s in ctx.docs[block.index].sents if sentence_words(s) > limit)
+            for sent in (piece for s in long for piece in _after_quotes(s)):
                 n = sentence_words(sent)
                 if n <= limit:
                     continue
