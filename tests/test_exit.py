@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from tests.helpers import ROOT
+from helpers import ROOT
 
 # Runs cpdocs' real entry point, as the `cpdocs` command does, after setting up what the test watches.
 PROBE = """
