@@ -128,3 +128,10 @@ def test_field_labels_in_capitals_and_a_letters_address_lines_are_not_acronyms()
     letter = ("Mr Dean Walsh\n\nHMP Ashcombe, Ashcombe Lane\n\nRe: the ICPC for Ruby\n\nDear Mr Walsh,\n\nWe met "
               "on 3 June. Yours sincerely,\n\nAmy Reid\n")
     assert found(lint_md(letter, "chairs-letter"), rule="CPD302") == ["ICPC"]
+
+
+def test_an_appositive_a_test_version_number_and_a_term_that_compares():
+    md = ("# Report\n\nShe started sertraline, an antidepressant, on 3 March. We used the Patient Health "
+          "Questionnaire (PHQ-9) and the ASQ. His weight is on the 25th centile. A centile compares a child with "
+          "others of the same age.\n")
+    assert jargon(md) == [] and found(lint_md(md, "agency-report"), rule="CPD302") == ["ASQ"]

@@ -139,3 +139,8 @@ def test_question_headings_and_a_report_about_an_unborn_baby():
     unborn = FULL.replace("## Poppy's views\n\nPoppy said \"bang\" when asked about the mark.\n", "").replace(
         "| Child | Poppy Hargreaves |", "| Child | Unborn baby, due date 3 June 2025 |")
     assert found(lint_md(unborn, "agency-report"), "missing-section") == []
+
+
+def test_my_opinion_is_an_analysis_heading():
+    text = FULL.replace("## Analysis", "## 7. My opinion")
+    assert found(lint_md(text, "agency-report"), "missing-section") == []

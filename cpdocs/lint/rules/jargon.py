@@ -52,6 +52,7 @@ EXPLAINED_AFTER = re.compile(
     r"worker|charity|programme|course|check|test|order|group|tool|questionnaire)\b"
     r"|\s*[\u2013\u2014-]\s+(?:a|an|the)\s"
     r"|\s*,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where|for|used|to\s+help|given|when)\b"
+    r"|\s*,\s*(?:a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s*,"  # 'sertraline, an antidepressant, on 3 March'
     # a name written out before its acronym: 'Multi-Agency Safeguarding Hub (MASH)'
     r"|(?:\s+[A-Z][\w'\u2019-]*){0,5}\s*\((?:[A-Z0-9&]{2,8}s?)\)"
     r")"
@@ -245,7 +246,8 @@ def _term_at(text: str, pos: int, term: str) -> int | None:
 
 
 ARTICLE = re.compile(r"\s*(?:(an?|the)\s+)?", re.I)
-TERM_THEN_DEFINED = re.compile(r"s?\s+(?:is|are|means|shows|measures|tells|describes)\b", re.I)
+TERM_THEN_DEFINED = re.compile(r"s?\s+(?:is|are|means|shows|measures|tells|describes|compares|checks|counts|helps|"
+                               r"lets)\b", re.I)
 KIND_THEN_DEFINED = re.compile(r"(?:\s+[a-z]+){1,5}?\s+(?:is\s+(?:an?|the|when|where|how)|means|goes|happens|involves|"
                                r"covers|affects|shows|measures|describes|compares|tells|checks|helps|lets)\b", re.I)
 OWN_WORD_DEFINED = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'\u2019-]{4,})\s+(?:is|are)\s+(?:an?|the)\s", re.I)
@@ -401,7 +403,7 @@ def _defines(text: str, start: int, end: int, acr: str) -> bool:
     """Is this occurrence its own definition: 'Words Here (ABC)', 'ABC (words here)', 'ABC is a ...'?"""
     before = text[:start]
     after = text[end:]
-    if before.rstrip().endswith("(") and after.lstrip().startswith((")", "s)", "'s)")):
+    if before.rstrip().endswith("(") and re.match(r"\s*(?:s|'s|-?\d{1,2})?\)", after):
         # 'Multi-Agency Safeguarding Hub (MASH)'; not 'Health Visitor (SCPHN)' or 'Kirsty Hall (SW)',
         # where the words before are a role or a name, not what the letters stand for
         return expands(before.rstrip()[:-1].rstrip()[-160:], acr)
