@@ -4,7 +4,7 @@
     python benchmarks/same_findings.py diff BEFORE_DIR AFTER_DIR
 
 `save` lints every draft under `fixtures/drafts` and the `docs` folder of every evaluation set
-(`eval` to `eval13`, `forms`; and the dev set, when `CPDOCS_DEVSET` names its folder), in each form
+(`eval` to `eval13`, `eval15`, `forms`; and the dev set, when `CPDOCS_DEVSET` names its folder), in each form
 there (.docx, .md, .txt, .pdf), and writes each draft's JSON result to OUT_DIR. By default each
 draft gets its own cold call, as a user runs it; `--one-call` lints them all in one call, which
 must give the same findings (state that leaked from one draft to the next would show here).
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_SETS = ("eval", "eval2", "eval3", "eval4", "forms", "eval5", "eval6", "eval7", "eval8", "eval9", "eval10",
-             "eval11", "eval12", "eval13")
+             "eval11", "eval12", "eval13", "eval15")
 SETS = ["fixtures/drafts", *(f"fixtures/{name}/docs" for name in EVAL_SETS)]
 CMD = f"{sys.executable} -m cpdocs lint --format json --fail-on never"
 
