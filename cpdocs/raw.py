@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from cpdocs.standards import section_keys_for_heading
 from cpdocs.textmap import MappedText, Origin, join
 
 RawKind = Literal["heading", "paragraph", "list_item", "table"]
@@ -118,6 +119,8 @@ def looks_like_heading(item: RawItem) -> bool:
     ends_like_sentence = bool(SENTENCE_END.search(text)) and not text.endswith("...")
     if item.bold and not ends_like_sentence:
         return True
+    if item.bold and text.endswith(".") and len(words) <= 5 and section_keys_for_heading(text[:-1]):
+        return True  # 'What worries me.', 'My view.': a bold label with a full stop, naming a section
     if ends_like_sentence:
         return False
     if NUMBERED_HEADING.match(text) and len(words) <= 10:

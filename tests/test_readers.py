@@ -208,6 +208,18 @@ def test_docx_underlined_or_larger_lines_are_headings_too(make_docx):
     assert _headings(doc) == ["Strengths", "Impact on Poppy"]
 
 
+def test_docx_a_bold_label_with_a_full_stop_is_a_heading_when_it_names_a_section(make_docx):
+    def build(d):
+        d.add_heading("Agency report", level=1)
+        d.add_paragraph().add_run("What worries me.").bold = True
+        d.add_paragraph("Kaiden covers his ears when voices are raised.")
+        d.add_paragraph().add_run("Mum was not at home.").bold = True
+        d.add_paragraph("We rang her twice.")
+
+    doc = read_document(str(make_docx(build)))
+    assert _headings(doc) == ["What worries me."]
+
+
 def _repack(data: bytes, change) -> bytes:
     """The same Word package with its parts changed by `change(name, bytes) -> bytes | None` (None drops it)."""
     out = io.BytesIO()
