@@ -135,3 +135,9 @@ def test_an_appositive_a_test_version_number_and_a_term_that_compares():
           "Questionnaire (PHQ-9) and the ASQ. His weight is on the 25th centile. A centile compares a child with "
           "others of the same age.\n")
     assert jargon(md) == [] and found(lint_md(md, "agency-report"), rule="CPD302") == ["ASQ"]
+
+
+def test_a_term_named_in_quotation_marks_is_explained_for_its_later_uses():
+    md = ("# Report\n\nOllie cannot yet crawl. Doctors call a baby like this \"non-mobile\". Bruises are rare in "
+          "non-mobile babies.\n\nMum said the case was \"stepped down\" last year. It was stepped down in May.\n")
+    assert [j.lower() for j in jargon(md)] == ["stepped down"]  # quoted as Mum's words, not named and explained

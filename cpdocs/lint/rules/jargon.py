@@ -101,7 +101,8 @@ class JargonTerm(Rule):
             sent = ctx.sentence_of(m.block, m.start)
             # explained once, explained in every form: 'hair strand test (a test of...)', later 'hair strand tests'
             if is_explained(m.block, m.start, m.end, sent.end_char, _next_text(ctx, m.block)) or form in explained \
-                    or m.entry.key in explained or explained_in_note(ctx, m.block, m.start, m.end, sent.end_char):
+                    or m.entry.key in explained or explained_in_note(ctx, m.block, m.start, m.end, sent.end_char) \
+                    or named_before(ctx, m.block, m.start, m.text):
                 seen.add(form)
                 explained.update((form, m.entry.key))
                 continue
@@ -145,6 +146,10 @@ AFTER_ITS_NOUN = re.compile(
     r"|,\s*(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:that|which|who|where)\b"  # '... group, a gang that sends...'
     r"|\s*\((?!\s*[A-Z0-9&]{2,8}s?\s*\))[^)]*?[a-z][^)]*\s[^)]*\)"  # '... mental health team (care for mothers...)'
     r"|\s*[\u2013\u2014]\s+(?:a|an|the|this is|it is)\s)")
+# what comes before a term in quotation marks that is being named, not used: 'Doctors call a baby like this "',
+# 'what is known as "', 'a pattern police describe as "'
+NAMED_IN_QUOTES = re.compile(r"\b(?:call|calls|called|known\s+as|describe[sd]?\s+as|refer\s+to\s+as|term(?:ed|s)?|"
+                             r"name[sd]?)(?:\s+[\w'\u2019-]+){0,4}\s*[\"\u201c'\u2018]$", re.I)
 QUOTES = "\"'\u2018\u201c"
 QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]")
 NEXT_SENTENCE_EXPLAINS = re.compile(
@@ -168,6 +173,21 @@ REFERS_BACK = "(?:this|that|the|these|such an?)"
 # each term inside one large expression, which costs more to compile than to run.
 UP_TO_THREE_WORDS = tuple(re.compile(r"\s*(?:\w+\s+){" + str(n) + "}") for n in range(4))
 EXPLAINED_AFTER_ANY_CASE = re.compile(EXPLAINED_AFTER.pattern[1:], re.I)
+
+
+def named_before(ctx: LintContext, block: Block, start: int, term: str) -> bool:
+    """Named in quotation marks before, as the word others use, with what it means around it: 'Ollie cannot
+    yet crawl. Doctors call a baby like this "non-mobile".' (then 'Bruises are rare in non-mobile babies')."""
+    wanted = term.lower()
+    for b in ctx.document.blocks[:block.index + 1]:
+        text = b.text if b is not block else b.text[:start]
+        low = text.lower()
+        at = low.find(wanted)
+        while at != -1:
+            if text[at - 1:at] in QUOTES and NAMED_IN_QUOTES.search(text[:at]):
+                return True
+            at = low.find(wanted, at + 1)
+    return False
 
 
 def explained_in_note(ctx: LintContext, block: Block, start: int, end: int, sentence_end: int) -> bool:
