@@ -184,6 +184,9 @@ def test_an_email_wrapped_at_72_characters_keeps_its_paragraphs_and_list_items_w
                      "bedroom. The survey is booked for 14 March and the work for 24 March 2025.",
                      "I will apply for a payment for Ms Reilly by 21 March 2025.", "I will visit every four weeks."]
     assert "WHAT I RECOMMEND" in _headings(doc)
+    after_table = "- Sam Reid to visit weekly\nAction\tWho\tWhen\nCheck lateness\tHelen\tWeekly\n  and tell Sam.\n"
+    doc = read_document("t.txt", after_table.encode())
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == ["Sam Reid to visit weekly"]  # not past the table
     one_line_paragraphs = "Visits\nPriya saw Skye on 2 May 2025.\nShe was well.\nThe flat was warm.\n"
     doc = read_document("notes.txt", one_line_paragraphs.encode())
     assert [b.text for b in doc.blocks if b.kind == "paragraph"][-2:] == ["She was well.", "The flat was warm."]

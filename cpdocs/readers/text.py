@@ -72,11 +72,10 @@ def read_text(text: str) -> list[RawItem]:
     table: RawItem | None = None
     width = wrap_width(lines)
     item: RawItem | None = None  # the list item the next lines may carry on
-    previous = ""
 
-    def wrapped(line: str) -> bool:
-        """This line carries on the one before: wrapped at the width, or typed under the item's text."""
-        if width is not None and len(previous) >= 0.7 * width:
+    def wrapped(n: int, line: str) -> bool:
+        """Line n carries on the one before: wrapped at the width, or typed under the item's text."""
+        if width is not None and n >= 2 and len(lines[n - 2].rstrip()) >= 0.7 * width:
             return True
         return item is not None and len(line) - len(line.lstrip()) >= 2
 
@@ -99,6 +98,7 @@ def read_text(text: str) -> list[RawItem]:
         cells = _table_cells(line) or piped.get(n - 1)
         if cells is not None:
             flush()
+            item = None
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 continue  # a Markdown-style separator row
             if table is None:
@@ -110,7 +110,7 @@ def read_text(text: str) -> list[RawItem]:
         table = None
         if not line.strip():
             flush()
-            item, previous = None, ""
+            item = None
             continue
         m = BULLET.match(line)
         if m:
@@ -119,22 +119,18 @@ def read_text(text: str) -> list[RawItem]:
             item = RawItem(kind="list_item", text=line[m.end():].strip(), line=n, numbered=bool(num),
                            number=int(re.sub(r"\D", "", num.group(0))) if num else None)
             items.append(item)
-            previous = line
             continue
-        if item is not None and (wrapped(line) or _continues(item.text, line)):
+        if item is not None and (wrapped(n, line) or _continues(item.text, line)):
             item.text += " "
             item.line_starts.append(len(item.text))
             item.text += line.strip()
-            previous = line
             continue
         item = None
-        if para and (_continues(para[-1][1], line) or (width is not None and wrapped(line))):
+        if para and (_continues(para[-1][1], line) or wrapped(n, line)):
             para.append((n, line))
-            previous = line
             continue
         flush()
         para.append((n, line))
-        previous = line
     flush()
     _mark_headings(items)
     return items
