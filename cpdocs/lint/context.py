@@ -53,6 +53,10 @@ ROLE_WORDS = re.compile(
     r"independent|adviser|advisor|primary|academy|nursery|college|court|unit|department|conference|chair)\b", re.I)
 
 
+OPENING_QUOTES = "\"'\u2018\u201c"  # what a quotation starts with, and ends with
+CLOSING_QUOTES = "\"'\u2019\u201d"
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in DOUBLE.finditer(text)]
     for m in SINGLE.finditer(text):

@@ -15,7 +15,7 @@ from functools import cache
 
 from cpdocs.document import SENTENCE_END, Block
 from cpdocs.layout import GLOSSARY_TITLE
-from cpdocs.lint.context import LintContext, inside_gloss
+from cpdocs.lint.context import OPENING_QUOTES, LintContext, inside_gloss
 from cpdocs.lint.rewrites import acronym_rewrite, jargon_rewrite
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
@@ -150,7 +150,6 @@ AFTER_ITS_NOUN = re.compile(
 # 'what is known as "', 'a pattern police describe as "'
 NAMED_IN_QUOTES = re.compile(r"\b(?:call|calls|called|known\s+as|describe[sd]?\s+as|refer\s+to\s+as|term(?:ed|s)?|"
                              r"name[sd]?)(?:\s+[\w'\u2019-]+){0,4}\s*[\"\u201c'\u2018]$", re.I)
-QUOTES = "\"'\u2018\u201c"
 QUOTED_THEN_MEANING = re.compile(r"^[\"'\u2019\u201d]\s*[:\u2013\u2014-]\s+[a-z]")
 NEXT_SENTENCE_EXPLAINS = re.compile(
     r"^\s*(?:this|that|it|which|these|they)\s+(?:means?|(?:is|are|was|were)\s+(?:an?|when|where|how|what|called)\s"
@@ -184,7 +183,7 @@ def named_before(ctx: LintContext, block: Block, start: int, term: str) -> bool:
         low = text.lower()
         at = low.find(wanted)
         while at != -1:
-            if text[at - 1:at] in QUOTES and NAMED_IN_QUOTES.search(text[:at]):
+            if text[at - 1:at] in OPENING_QUOTES and NAMED_IN_QUOTES.search(text[:at]):
                 return True
             at = low.find(wanted, at + 1)
     return False
@@ -220,7 +219,7 @@ def is_explained(block: Block, start: int, end: int, sentence_end: int | None = 
     if EXPLAINED_AFTER.match(text[end:]) or EXPLAINED_BEFORE.search(text[:start]) or AFTER_ITS_NOUN.match(text[end:]) \
             or _in_parenthesis_after_words(text, start, end) or inside_gloss(text, start):
         return True
-    if text[start - 1:start] in QUOTES and QUOTED_THEN_MEANING.match(text[end:]):
+    if text[start - 1:start] in OPENING_QUOTES and QUOTED_THEN_MEANING.match(text[end:]):
         return True  # 'Police call this pattern "county lines": gangs using children to...'
     if sentence_end is None:
         return False

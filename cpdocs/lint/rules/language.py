@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cpdocs.lint.context import CLOSING_QUOTES, OPENING_QUOTES
 from cpdocs.lint.rules.base import Rule, RuleInfo
 
 NEGATION = {"not", "never", "n't", "no", "nor", "neither"}
@@ -69,15 +70,11 @@ def _quoted_back(m, ctx) -> bool:
     """'his belief that he is "naughty"': a label in quotation marks that someone's quoted words used
     ('Dad says I'm naughty'): their word, quoted back, not the author's judgement."""
     text = m.block.text
-    if text[m.start - 1:m.start] not in QUOTE_OPEN or text[m.end:m.end + 1] not in QUOTE_CLOSE:
+    if text[m.start - 1:m.start] not in OPENING_QUOTES or text[m.end:m.end + 1] not in CLOSING_QUOTES:
         return False
     word = m.text.lower()
     return any(word in b.text[s:e].lower() and not (b is m.block and s <= m.start < e)
                for b in ctx.document.blocks for s, e in ctx.quotes[b.index])
-
-
-QUOTE_OPEN = "\"'\u2018\u201c"
-QUOTE_CLOSE = "\"'\u2019\u201d"
 
 
 def _about_a_thing(m) -> bool:

@@ -297,9 +297,9 @@ def _child_voice(ctx: LintContext) -> bool:
     child = re.compile(r"\b" + who + r"\b(?!['\u2019]s\b)", re.I)
     said = re.compile(r"\b" + SPEECH + r"\b", re.I)
     adults = ctx.people.get("mother", set()) | ctx.people.get("father", set())
-    adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_WORDS]) + r")\b", re.I)
-    named_adult = re.compile(r"\b(?:" + "|".join([*map(re.escape, sorted(adults - names)), ADULT_NAMED]) + r")\b",
-                             re.I)
+    others = [re.escape(n) for n in sorted(adults - names)]
+    adult = re.compile(r"\b(?:" + "|".join([*others, ADULT_WORDS]) + r")\b", re.I)
+    named_adult = re.compile(r"\b(?:" + "|".join([*others, ADULT_NAMED]) + r")\b", re.I)  # without he, she
     for b in _body(ctx):
         if b.kind == "heading":
             continue
