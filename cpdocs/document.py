@@ -144,11 +144,11 @@ def build_document(path: str, items: list[RawItem]) -> Document:
 
     def add(kind: BlockKind, text: MappedText, item: RawItem, **kw) -> Block:
         text, marks = _without_note_marks(text)
-        if marks and kw.get("line_starts"):
-            kw["line_starts"] = [s - sum(len(m) for at, m in marks if at < s) for s in kw["line_starts"]]
         if marks:
-            kw["notes"] = tuple((at - sum(len(m) for before, m in marks if before < at), NOTE_MARK.match(m).group(1))
-                                for at, m in marks)
+            def moved(pos: int) -> int:  # where a place in the text is once the marks before it are gone
+                return pos - sum(len(m) for at, m in marks if at < pos)
+            kw["line_starts"] = [moved(s) for s in kw.get("line_starts", [])]
+            kw["notes"] = tuple((moved(at), NOTE_MARK.match(m).group(1)) for at, m in marks)
         origin = text.origin if any(o is not None and o[0] >= 0 for o in text.origin) else None
         b = Block(index=len(blocks), kind=kind, text=text.text, section=sections.name, section_keys=sections.keys,
                   line=kw.pop("line", item.line), line_starts=kw.pop("line_starts", []),
